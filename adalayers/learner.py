@@ -25,7 +25,7 @@ from .cache import check_cached_layers
 from .callbacks import FrozenBackboneCallback, EntropyPenaltyCallback, LayerWeightsCallback, find_modules
 
 # %% auto #0
-__all__ = ['LEARNERS', 'head_params', 'AdaLearner', 'class_weights_for', 'AdaTokenLearner', 'ada_learner']
+__all__ = ['LEARNERS', 'head_params', 'AdaLearner', 'AdaTokenLearner', 'class_weights_for', 'ada_learner']
 
 # %% ../nbs/08_learner.ipynb #65a0ade1
 def head_params(model:AdaLayersModel) -> list:
@@ -93,19 +93,6 @@ class AdaLearner(Learner):
         "Up to `max_n` examples of a dataset, as token ids (cached hidden states are left behind: the backbone runs again)"
         ds = self.dls[ds_idx].dataset
         return ds.subset(list(np.random.permutation(len(ds))[:max_n]) if shuffle else list(range(min(max_n, len(ds)))))
-
-# %% ../nbs/08_learner.ipynb #5e9efe9d
-def class_weights_for(dls, # `AdaDataLoaders`
-                      how='balanced', # `balanced` (inverse class frequency) or one weight per class
-                     ) -> torch.Tensor:
-    "Class weights for the loss: inverse frequency in the training set, or as given"
-    if isinstance(how, str):
-        if how != 'balanced': raise ValueError(f"class_weights takes 'balanced' or one weight per class, not {how!r}")
-        counts = dls.train_ds.class_counts(dls.c).astype(np.float32)
-        w = counts.sum() / (dls.c * np.maximum(counts, 1))
-    else: w = np.asarray(how, dtype=np.float32)
-    if w.shape != (dls.c,): raise ValueError(f"{w.shape[0] if w.ndim else 1} class weights for {dls.c} classes")
-    return torch.tensor(w)
 
 # %% ../nbs/08_learner.ipynb #b7e2f4a1
 class AdaTokenLearner(AdaLearner):
@@ -201,6 +188,19 @@ class AdaTokenLearner(AdaLearner):
         return entity_report([[v[t] for t in r] for r in gold], [[v[t] for t in r] for r in pred], scheme)
 
 LEARNERS = dict(sequence=AdaLearner, token=AdaTokenLearner) # kind -> learner class; a new kind adds one entry
+
+# %% ../nbs/08_learner.ipynb #5e9efe9d
+def class_weights_for(dls, # `AdaDataLoaders`
+                      how='balanced', # `balanced` (inverse class frequency) or one weight per class
+                     ) -> torch.Tensor:
+    "Class weights for the loss: inverse frequency in the training set, or as given"
+    if isinstance(how, str):
+        if how != 'balanced': raise ValueError(f"class_weights takes 'balanced' or one weight per class, not {how!r}")
+        counts = dls.train_ds.class_counts(dls.c).astype(np.float32)
+        w = counts.sum() / (dls.c * np.maximum(counts, 1))
+    else: w = np.asarray(how, dtype=np.float32)
+    if w.shape != (dls.c,): raise ValueError(f"{w.shape[0] if w.ndim else 1} class weights for {dls.c} classes")
+    return torch.tensor(w)
 
 # %% ../nbs/08_learner.ipynb #84290819
 @delegates(Learner.__init__)
