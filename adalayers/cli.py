@@ -49,7 +49,7 @@ def train(
     matplotlib.use('Agg')
     set_seed(seed)
     bb = as_backbone(backbone)
-    print(f"backbone: {bb.config.name_or_path or backbone} ({type(bb.model).__name__}, {bb.n_layers} layers, hidden {bb.hidden_size})")
+    print(f"backbone: {backbone or 'the bundled all-MiniLM-L6-v2'} ({type(bb.model).__name__}, {bb.n_layers} layers, hidden {bb.hidden_size})")
     dls = AdaDataLoaders.from_task(task, bb, train_n=train_n, valid_n=valid_n, bs=bs, max_len=max_len, seed=seed)
     print(f"task: {task}, {len(dls.train_ds)} training and {len(dls.valid_ds)} validation examples, labels {dls.vocab}")
     if cache:
