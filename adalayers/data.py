@@ -181,9 +181,10 @@ class AdaDL(DataLoader):
     def retain(self, res, b): return res
 
     def indexed_batches(self):
-        "Yield `(dataset indices, batch)`, undoing the length sort"
-        order = iter(self.get_idxs())
-        for b in self: yield [next(order) for _ in range(len(b[0]))], b
+        "Yield `(dataset indices, batch)` over every example once, undoing the length sort (a shuffled loader is read unshuffled)"
+        dl = self.new(shuffle=False, drop_last=False) if self.shuffle or self.drop_last else self # each pass of a shuffled loader draws a new order
+        order = iter(dl.get_idxs())
+        for b in dl: yield [next(order) for _ in range(len(b[0]))], b
 
 # %% ../nbs/05_data.ipynb #51008606
 def _rows(mask): return f"{int(mask.sum())} (rows {[int(i) for i in np.flatnonzero(np.asarray(mask))[:5]]}{'...' if mask.sum() > 5 else ''})"
