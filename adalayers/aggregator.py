@@ -47,13 +47,14 @@ class AdaLayers(nn.Module):
             if not -n_states <= layer < n_states: raise ValueError(f"layer must be in 0..{n_states-1}, not {layer}")
             layer %= n_states
         if not 0 <= cutoff < 1: raise ValueError(f"cutoff must be in [0, 1), not {cutoff}")
+        if layer is not None and p_init is not None: raise ValueError("p_init sets layer logits; a single-layer head (layer=...) has none")
         self.n_states, self.hidden_size, self.k, self.alpha, self.cutoff, self.topk = n_states, hidden_size, k, alpha, cutoff, topk
         self.layer, self.pos_enc, self.final_gelu = layer, pos_enc, final_gelu
         self.used = [layer] if layer is not None else list(range(n_states))
         self.proj = nn.ModuleList(nn.Linear(hidden_size, k, bias=False) for _ in self.used)
         if layer is None:
             p = torch.zeros(n_states) if p_init is None else torch.as_tensor(p_init, dtype=torch.float32)
-            if p.shape != (n_states,): raise ValueError(f"p_init needs {n_states} values, got {tuple(p.shape)}")
+            if p.shape != (n_states,): raise ValueError(f"p_init needs {n_states} values (one per hidden state), got {tuple(p.shape)}")
             self.p = nn.Parameter(p.clone())
         else: self.register_parameter('p', None)
         self.drop = nn.Dropout(dropout)

@@ -12,7 +12,7 @@ from fastcore.basics import patch
 from fastprogress.fastprogress import progress_bar
 from .core import config_checksum
 from .backbone import FrozenBackbone
-from .data import AdaDataLoaders, AdaDL, TokenizedDataset
+from .data import AdaDataLoaders, AdaDL, TokenizedDataset, length_mask
 
 # %% auto #0
 __all__ = ['HiddenStatesDataset', 'iter_hidden_states', 'compute_hidden_states', 'cache_hidden_states', 'dataset_fingerprint',
@@ -42,9 +42,7 @@ class HiddenStatesDataset:
         x0, lens = items[0][0], [it[0].shape[1] for it in items]
         x = torch.zeros((len(items), x0.shape[0], max(lens), x0.shape[2]), dtype=torch.float32)
         for j, it in enumerate(items): x[j, :, :lens[j]] = it[0]
-        mask = torch.zeros((len(items), max(lens)), dtype=torch.long)
-        for j, n in enumerate(lens): mask[j, :n] = 1
-        return self.base.collate_rest(items, x, mask)
+        return self.base.collate_rest(items, x, length_mask(lens))
 
 # %% ../nbs/05b_cache.ipynb #56d90f89
 def iter_hidden_states(backbone:FrozenBackbone, # the frozen backbone

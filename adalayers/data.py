@@ -20,7 +20,7 @@ from .backbone import FrozenBackbone, check_tokenizer
 
 # %% auto #0
 __all__ = ['TASKS', 'IGNORE_INDEX', 'DATASETS', 'TaskSpec', 'load_task_split', 'TokenizedDataset', 'tokenize_texts',
-           'pad_sequences', 'AdaDL', 'check_columns', 'check_texts', 'encode_labels', 'split_words',
+           'pad_sequences', 'length_mask', 'AdaDL', 'check_columns', 'check_texts', 'encode_labels', 'split_words',
            'check_fast_tokenizer', 'tokenize_words', 'word_tags', 'encode_tags', 'check_words_and_tags', 'tagged_words',
            'TaggedDataset', 'tokenizer_for', 'AdaDataLoaders']
 
@@ -85,7 +85,7 @@ class TokenizedDataset:
     def collate(self, items:list) -> tuple:
         "`(input_ids, attention_mask[, token_type_ids][, labels])`, padded to the longest item"
         ids = pad_sequences([it[0] for it in items], self.pad_id)
-        return self.collate_rest(items, ids, pad_sequences([np.ones(len(it[0])) for it in items], 0))
+        return self.collate_rest(items, ids, length_mask([len(it[0]) for it in items]))
     def collate_rest(self, items:list, x:torch.Tensor, mask:torch.Tensor) -> tuple:
         "The batch from its model input `x` (ids, or cached hidden states) and mask: segment ids and labels follow"
         res = (x, mask) + (() if items[0][1] is None else (pad_sequences([it[1] for it in items], 0, mask.shape[1]),))
@@ -162,6 +162,12 @@ def pad_sequences(seqs:list, # integer (or float) arrays of different lengths
     out = torch.full((len(seqs), n), value, dtype=torch.long)
     for j, x in enumerate(seqs): out[j, :len(x)] = torch.from_numpy(np.asarray(x, dtype=np.int64))
     return out
+
+def length_mask(lengths:list, # the real length of each sequence
+               ) -> torch.Tensor:
+    "The (len(lengths), longest) attention mask: 1 on each sequence's real positions, 0 on padding"
+    lengths = torch.as_tensor(lengths, dtype=torch.long)
+    return (torch.arange(int(lengths.max()) if len(lengths) else 0)[None] < lengths[:, None]).long()
 
 # %% ../nbs/05_data.ipynb #7d4da7f5
 class AdaDL(DataLoader):

@@ -135,8 +135,10 @@ class AdaTokenLearner(AdaLearner):
         return df
 
     def load_head(self, path:str|Path):
+        crf_before = isinstance(self.loss_func, CRFLoss)
         super().load_head(path)
-        self.loss_func = self.loss_for(self.dls, self.model.head.classifier.crf)
+        crf = self.model.head.classifier.crf
+        if crf_before or crf is not None: self.loss_func = self.loss_for(self.dls, crf) # the CRF loss reads the new head's CRF
         return self
 
     def get_preds(self, ds_idx=1, dl=None, with_input=False, with_decoded=False, with_loss=False, act=None, **kwargs):
@@ -233,13 +235,7 @@ def ada_learner(dls, # `AdaDataLoaders` tokenized with the backbone's tokenizer
             raise ValueError("The DataLoaders were tokenized with another vocabulary than the backbone's tokenizer: "
                              "build them with `AdaDataLoaders.from_df(df, backbone)`")
     cfg = AdaLayersConfig.for_backbone(backbone, kind=dls.kind, n_classes=dls.c, label_names=list(dls.vocab), **options)
-    head = AdaLayersHead(cfg)
-    if p_init is not None:
-        agg = head.aggregator
-        if agg.p is None: raise ValueError("p_init sets layer logits; a single-layer head (layer=...) has none")
-        p0 = torch.as_tensor(p_init, dtype=torch.float32)
-        if p0.shape != agg.p.shape: raise ValueError(f"p_init needs {agg.p.numel()} values (one per hidden state), got {tuple(p0.shape)}")
-        with torch.no_grad(): agg.p.copy_(p0)
+    head = AdaLayersHead(cfg, p_init)
     model = AdaLayersModel(backbone, head)
     check_cached_layers(dls, head.aggregator.used)
     learner_cls = LEARNERS[dls.kind]

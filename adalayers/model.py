@@ -99,10 +99,12 @@ _DEFAULTS = {k: v.default for k, v in inspect.signature(AdaLayersConfig.__init__
 
 class AdaLayersHead(nn.Module):
     "The trainable part: AdaLayers mixing of all hidden states and a task head"
-    def __init__(self, config:AdaLayersConfig):
+    def __init__(self, config:AdaLayersConfig,
+                 p_init=None, # initial layer logits, one per hidden state (a trained head's come from its weights)
+                ):
         super().__init__()
         c = self.config = config
-        self.aggregator = AdaLayers.from_config(c)
+        self.aggregator = AdaLayers.from_config(c, p_init)
         self.classifier = HEADS[c.kind].build(c)
 
     def forward(self,
