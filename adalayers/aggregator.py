@@ -55,6 +55,7 @@ class AdaLayers(nn.Module):
         if layer is None:
             p = torch.zeros(n_states) if p_init is None else torch.as_tensor(p_init, dtype=torch.float32)
             if p.shape != (n_states,): raise ValueError(f"p_init needs {n_states} values (one per hidden state), got {tuple(p.shape)}")
+            if not torch.isfinite(p).all(): raise ValueError(f"p_init must be finite numbers, got {p.tolist()}")
             self.p = nn.Parameter(p.clone())
         else: self.register_parameter('p', None)
         self.drop = nn.Dropout(dropout)

@@ -13,6 +13,7 @@ from .backbone import FrozenBackbone
 from .metrics import main_metric
 from .learner import ada_learner
 from .benchmark import fit_seeds
+from .cache import check_cache_backbone
 
 # %% auto #0
 __all__ = ['POOLERS', 'VariabilityStats', 'pooled_features', 'hidden_state_variability', 'collect_features', 'linear_probes',
@@ -76,6 +77,7 @@ def pooled_features(backbone:FrozenBackbone, # the frozen backbone
                     max_batches:int|None=None, # stop after this many batches
                    ):
     "Yield `(features (n, states, hidden), classes (n,))` per batch"
+    check_cache_backbone(dls, backbone) # another backbone's cached states would be measured under this one's name
     ds, pool = dl.dataset, POOLERS[dls.kind]
     for k, (idxs, b) in enumerate(progress_bar(dl.indexed_batches(), total=len(dl), leave=False)):
         if max_batches is not None and k >= max_batches: break
@@ -94,6 +96,9 @@ def hidden_state_variability(backbone:FrozenBackbone, # the frozen backbone
     dl = dls[ds_idx].new(shuffle=False, drop_last=False)
     st = VariabilityStats(backbone.n_layers + 1, backbone.hidden_size, dls.c)
     for x, y in pooled_features(backbone, dl, dls, max_batches): st.update(x, y)
+    seen = [dls.vocab[c] for c in np.flatnonzero(st.n)]
+    if len(seen) < 2: raise ValueError(f"nu compares classes, and the {('training', 'validation')[ds_idx]} set has examples of {len(seen)} "
+                                       f"({seen}): it needs at least two (nu would be 0, 'perfect', for every layer)")
     return st.variability()
 
 # %% ../nbs/15_analysis.ipynb #185ac1b4

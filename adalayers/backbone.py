@@ -4,14 +4,17 @@
 
 # %% ../nbs/01_backbone.ipynb #16afe21c
 from __future__ import annotations
+import os, warnings
 from pathlib import Path
 import torch
 from torch import nn
 from transformers import AutoModel, AutoTokenizer, PreTrainedModel
+from transformers.utils.output_capturing import _CAN_RECORD_REGISTRY
 from .core import bundled_backbone_path, call_accepting, config_checksum, tensor_checksum
 
 # %% auto #0
-__all__ = ['check_tokenizer', 'strip_output_capturing_hooks', 'FrozenBackbone', 'as_backbone']
+__all__ = ['check_tokenizer', 'register_output_capturing', 'strip_output_capturing_hooks', 'hidden_state_weights',
+           'check_encoder', 'load_pretrained', 'FrozenBackbone', 'as_backbone']
 
 # %% ../nbs/01_backbone.ipynb #599cb6a0
 def check_tokenizer(tokenizer, # a Hugging Face tokenizer
@@ -22,6 +25,9 @@ def check_tokenizer(tokenizer, # a Hugging Face tokenizer
     if len(tokenizer) > vs:
         raise ValueError(f"The tokenizer has {len(tokenizer)} tokens but the backbone has only {vs} embeddings: "
                          "they do not belong together")
+    if len(tokenizer) < 0.9*vs and vs - len(tokenizer) > 128: # models pad their embedding tables a little, never by a tenth
+        warnings.warn(f"The tokenizer has {len(tokenizer):,} tokens but the backbone has {vs:,} embeddings: it is probably another "
+                      "model's tokenizer, and its token ids would mean other words to this backbone. Use the tokenizer saved with the model")
     bad = {t: i for t, i in zip(tokenizer.all_special_tokens, tokenizer.all_special_ids) if i is not None and i >= vs}
     if bad: raise ValueError(f"Special tokens {bad} are outside the backbone's {vs} embeddings: wrong tokenizer")
     pad = getattr(config, 'pad_token_id', None)
@@ -33,6 +39,11 @@ _VOLATILE_CONFIG_KEYS = {'transformers_version', 'dtype', 'torch_dtype', 'archit
                          'return_dict', 'output_attentions', 'use_cache', # settings that do not change the encoder's outputs,
                          'id2label', 'label2id', 'problem_type', 'finetuning_task'} # nor do the labels of a task head on top
 
+def register_output_capturing(model:nn.Module):
+    "Register every Hugging Face model inside `model` with transformers' output-recording registry (unpickled models miss it)"
+    for m in model.modules():
+        if isinstance(m, PreTrainedModel) and hasattr(m, '_can_record_outputs'): _CAN_RECORD_REGISTRY[m] = m._can_record_outputs
+
 def strip_output_capturing_hooks(model:nn.Module):
     "Remove the forward hooks transformers 5 installs to collect hidden states, and mark them for reinstallation"
     for m in model.modules():
@@ -40,21 +51,60 @@ def strip_output_capturing_hooks(model:nn.Module):
             if getattr(h, '__name__', '') == 'output_capturing_hook': del m._forward_hooks[k]
         if getattr(m, '_output_capturing_hooks_installed', False): m._output_capturing_hooks_installed = False
 
+_NOT_HIDDEN_STATES = {'pooler'} # submodules the hidden states never pass through (BERT's pooler: often missing, then random)
+
+def hidden_state_weights(model:nn.Module) -> list[tuple[str, torch.Tensor]]:
+    "The named weights and buffers the hidden states depend on: all but those of a pooler"
+    return [(n, t) for n, t in model.state_dict().items() if not _NOT_HIDDEN_STATES & set(n.split('.'))]
+
+def check_encoder(model:PreTrainedModel):
+    "Warn when `model` is a decoder-only (causal) language model: its hidden states see only the tokens to their left"
+    from transformers.models.auto.modeling_auto import MODEL_FOR_CAUSAL_LM_MAPPING_NAMES, MODEL_FOR_MASKED_LM_MAPPING_NAMES
+    c = model.config
+    if getattr(c, 'is_encoder_decoder', False): return
+    mt = getattr(c, 'model_type', None)
+    if getattr(c, 'is_decoder', False) or (mt in MODEL_FOR_CAUSAL_LM_MAPPING_NAMES and mt not in MODEL_FOR_MASKED_LM_MAPPING_NAMES):
+        warnings.warn(f"{type(model).__name__} is a decoder-only (causal) model: each hidden state sees only the tokens to its left. "
+                      "adalayers is made for encoders (BERT, RoBERTa, MPNet, ...) or an encoder-decoder's encoder (BART, T5)")
+
+def load_pretrained(auto_cls, # `AutoModel`, `AutoTokenizer`, ...
+                    name_or_path:str, # a local folder or a hub id
+                    **kwargs, # passed to `auto_cls.from_pretrained`
+                   ):
+    "`auto_cls.from_pretrained(name_or_path)`, with an error that says whether the folder is missing or the hub unreachable"
+    try: return auto_cls.from_pretrained(name_or_path, **kwargs)
+    except OSError as e:
+        p = Path(name_or_path).expanduser()
+        if p.is_dir(): raise OSError(f"{p} is a folder but not a complete Hugging Face model ({e})") from e
+        local = p.is_absolute() or name_or_path.startswith(('.', '~')) or name_or_path.count('/') > 1 or p.parent.is_dir() and p.parent != Path('.')
+        offline = os.environ.get('HF_HUB_OFFLINE', '') not in ('', '0', 'false', 'False')
+        where = f"no folder {p.resolve()} exists" + ('' if local else f", and the hub {'is offline (HF_HUB_OFFLINE)' if offline else 'has no such model'}")
+        raise FileNotFoundError(f"Cannot load the backbone {name_or_path!r}: {where}. Give the folder a model was saved to "
+                                f"(`save_pretrained`), a hub id such as 'sentence-transformers/all-MiniLM-L6-v2', or None for the bundled MiniLM") from e
+
 class FrozenBackbone(nn.Module):
     "A Hugging Face encoder that never trains: every hidden state, no autograd, always in eval mode"
     def __init__(self,
                  model:PreTrainedModel, # an encoder (BERT, RoBERTa, ...) or an encoder-decoder whose encoder is used (BART)
                  tokenizer=None, # the model's tokenizer (fast, for token tasks)
-                 dtype:torch.dtype|None=None, # cast the weights, e.g. `torch.float16` on a GPU
+                 dtype:torch.dtype|None=None, # cast the weights (of `model` itself, in place), e.g. `torch.float16` on a GPU
+                 freeze:bool=True, # set `requires_grad=False` on the model's weights (in place); `forward` never records gradients anyway
                 ):
         super().__init__()
+        if not isinstance(model, PreTrainedModel):
+            raise TypeError(f"FrozenBackbone takes a Hugging Face model (a `PreTrainedModel`), not {type(model).__name__}")
         self.config = model.config
         self.model = model.get_encoder() if getattr(model.config, 'is_encoder_decoder', False) else model
-        self._fingerprint = None
+        check_encoder(model)
+        self.n_layers # fails now, clearly, for a model whose depth cannot be read
+        register_output_capturing(self.model)
+        self._fingerprint, self._fingerprints = None, None
         if dtype is not None and dtype != self.model.dtype:
-            self._fingerprint = self.compute_fingerprint() # identity of the weights as loaded, before the cast
+            self._fingerprints = self.compute_fingerprints() # identity of the weights as loaded, before the cast
+            self._fingerprint = self._fingerprints[str(self.model.dtype)]
             self.model.to(dtype)
-        for p in self.model.parameters(): p.requires_grad_(False)
+        if freeze:
+            for p in self.model.parameters(): p.requires_grad_(False)
         self.model.eval()
         self.tokenizer = tokenizer
         if tokenizer is not None: check_tokenizer(tokenizer, self.config)
@@ -68,14 +118,17 @@ class FrozenBackbone(nn.Module):
                        ) -> FrozenBackbone:
         "Load a model and its tokenizer, frozen"
         name_or_path = str(name_or_path or bundled_backbone_path())
-        model = AutoModel.from_pretrained(name_or_path, **kwargs)
-        return cls(model, tokenizer or AutoTokenizer.from_pretrained(name_or_path), dtype=dtype)
+        model = load_pretrained(AutoModel, name_or_path, **kwargs)
+        return cls(model, tokenizer or load_pretrained(AutoTokenizer, name_or_path), dtype=dtype)
 
     @property
     def n_layers(self) -> int:
         "Transformer layers; `forward` returns one more hidden state (the embedding output)"
         c = self.config
-        return c.encoder_layers if getattr(c, 'is_encoder_decoder', False) else c.num_hidden_layers
+        names = ('encoder_layers', 'num_layers', 'num_hidden_layers') if getattr(c, 'is_encoder_decoder', False) else ('num_hidden_layers', 'num_layers', 'n_layer')
+        for n in names:
+            if isinstance(getattr(c, n, None), int): return getattr(c, n)
+        raise ValueError(f"Cannot tell how many layers {type(c).__name__} has (none of {names} is set): not an encoder adalayers knows") # not AttributeError: nn.Module would hide it
 
     @property
     def hidden_size(self) -> int: return self.config.hidden_size
@@ -104,20 +157,42 @@ class FrozenBackbone(nn.Module):
         strip_output_capturing_hooks(self.model)
         return super().__getstate__()
 
+    def __setstate__(self, state):
+        "Unpickle, registering the model with transformers' output recording (a fresh process has never built one of its class)"
+        super().__setstate__(state)
+        self.__dict__.setdefault('_fingerprints', None)
+        register_output_capturing(self.model)
+
     def weights_checksum(self) -> str:
         "sha256 of every weight and buffer: changes if a single value changes"
         return tensor_checksum(self.model.state_dict().items())
 
-    def compute_fingerprint(self) -> str:
-        "sha256 of the architecture, the configuration and the weights"
+    def compute_fingerprint(self, dtype:torch.dtype|None=None, # hash the weights cast to this type (default: as they are)
+                           ) -> str:
+        "sha256 of the architecture, the configuration and the weights the hidden states depend on (not a pooler's)"
         cfg = {k: v for k, v in self.config.to_dict().items() if k not in _VOLATILE_CONFIG_KEYS and not k.startswith('_')}
-        return config_checksum(dict(arch=type(self.model).__name__, config=cfg, weights=self.weights_checksum()))
+        ws = hidden_state_weights(self.model)
+        if dtype is not None: ws = [(n, t.to(dtype) if t.is_floating_point() else t) for n, t in ws]
+        return config_checksum(dict(arch=type(self.model).__name__, config=cfg, weights=tensor_checksum(ws)))
+
+    def compute_fingerprints(self) -> dict[str, str]:
+        "The fingerprint of the weights as they are and, for float32 weights, of their float16 and bfloat16 casts: {dtype: fingerprint}"
+        res = {str(self.model.dtype): self.compute_fingerprint()}
+        if self.model.dtype == torch.float32:
+            for dt in (torch.float16, torch.bfloat16): res[str(dt)] = self.compute_fingerprint(dt)
+        return res
 
     @property
     def fingerprint(self) -> str:
         "Identity of this backbone (architecture, configuration, weights), computed once; pins heads and caches to it"
         if self._fingerprint is None: self._fingerprint = self.compute_fingerprint()
         return self._fingerprint
+
+    @property
+    def fingerprints(self) -> list[str]:
+        "`fingerprint` and those of the same weights in other precisions: a head trained on any of them fits this backbone"
+        if self._fingerprints is None: self._fingerprints = self.compute_fingerprints()
+        return list(dict.fromkeys([self.fingerprint, *self._fingerprints.values()]))
 
 # %% ../nbs/01_backbone.ipynb #edf465b1
 def as_backbone(x=None, # `FrozenBackbone`, model instance, path, hub id, or `None` for the bundled MiniLM
@@ -126,6 +201,6 @@ def as_backbone(x=None, # `FrozenBackbone`, model instance, path, hub id, or `No
     "A `FrozenBackbone` from whatever identifies one"
     if isinstance(x, FrozenBackbone): return x
     if isinstance(x, nn.Module):
-        if tokenizer is None and getattr(x, 'name_or_path', ''): tokenizer = AutoTokenizer.from_pretrained(x.name_or_path)
+        if tokenizer is None and getattr(x, 'name_or_path', ''): tokenizer = load_pretrained(AutoTokenizer, x.name_or_path)
         return FrozenBackbone(x, tokenizer)
     return FrozenBackbone.from_pretrained(x, tokenizer)

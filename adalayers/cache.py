@@ -4,7 +4,7 @@
 
 # %% ../nbs/05b_cache.ipynb #01eabd64
 from __future__ import annotations
-import hashlib, json, os, shutil
+import contextlib, hashlib, json, os, shutil, sys, uuid
 from pathlib import Path
 import numpy as np
 import torch
@@ -16,8 +16,8 @@ from .data import AdaDataLoaders, AdaDL, TokenizedDataset, length_mask
 
 # %% auto #0
 __all__ = ['HiddenStatesDataset', 'iter_hidden_states', 'compute_hidden_states', 'cache_hidden_states', 'dataset_fingerprint',
-           'tokenizer_fingerprint', 'file_checksum', 'DiskStates', 'check_cached_layers', 'default_cache_dir',
-           'disk_hidden_states']
+           'tokenizer_fingerprint', 'file_checksum', 'DiskStates', 'check_cached_layers', 'check_cache_backbone',
+           'default_cache_dir', 'human_size', 'cache_lock', 'read_cache_meta', 'disk_hidden_states']
 
 # %% ../nbs/05b_cache.ipynb #c0fbd7b6
 class HiddenStatesDataset:
@@ -118,15 +118,27 @@ def file_checksum(path:Path, chunk:int=1<<24) -> str:
     return h.hexdigest()
 
 class DiskStates:
-    "Hidden states of a dataset, memory-mapped from a cache folder: `states[i]` is a (states, tokens, hidden) tensor"
+    "Hidden states of a dataset, read from a cache folder's `states.bin`: `states[i]` is a (states, tokens, hidden) tensor"
     def __init__(self, folder:Path, meta:dict):
         self.folder, self.meta = Path(folder), meta
         self.offsets = np.asarray(meta['offsets'], dtype=np.int64)
         self.layers, self.n_states = meta['key']['layers'], meta['n_states'] # stored hidden states, and all of them
-        self.mm = np.memmap(self.folder/'states.bin', dtype=meta['dtype'], mode='r', shape=(int(self.offsets[-1]), len(self.layers), meta['hidden']))
+        self.dtype, self.row = np.dtype(meta['dtype']), len(self.layers) * meta['hidden'] # values per token
+        self._open()
+    def _open(self): self._f = open(self.folder/'states.bin', 'rb') # kept open: reads go on if the folder is deleted meanwhile
+    def __getstate__(self): return {k: v for k, v in self.__dict__.items() if k != '_f'}
+    def __setstate__(self, d): self.__dict__.update(d); self._open()
     def __len__(self): return len(self.offsets) - 1
+    def _read(self, a:int, b:int) -> np.ndarray:
+        "Tokens `a..b` of the file, read (not memory-mapped: a file cut short under a reader gives an error here, not a SIGBUS)"
+        n, at = (b-a)*self.row*self.dtype.itemsize, a*self.row*self.dtype.itemsize
+        if hasattr(os, 'pread'): buf = os.pread(self._f.fileno(), n, at)
+        else: self._f.seek(at); buf = self._f.read(n)
+        if len(buf) != n: raise RuntimeError(f"{self.folder/'states.bin'} is shorter than its meta.json says: it was cut while in use. "
+                                             f"Delete {self.folder} to rebuild the cache")
+        return np.frombuffer(buf, dtype=self.dtype).reshape(b-a, len(self.layers), -1)
     def __getitem__(self, i):
-        x = torch.from_numpy(np.array(self.mm[self.offsets[i]:self.offsets[i+1]])).transpose(0, 1)
+        x = torch.from_numpy(self._read(int(self.offsets[i]), int(self.offsets[i+1])).copy()).transpose(0, 1)
         if len(self.layers) == self.n_states: return x
         full = x.new_zeros(self.n_states, *x.shape[1:]) # states that were not stored stay zero: `check_cached_layers` keeps heads off them
         full[self.layers] = x
@@ -141,6 +153,17 @@ def check_cached_layers(dls, # DataLoaders, perhaps serving cached hidden states
         if layers is not None and not set(used) <= set(layers):
             raise ValueError(f"The cache holds hidden states {layers}; this head reads {used}: cache them too (layers=None for all)")
 
+def check_cache_backbone(dls, # DataLoaders, perhaps serving cached hidden states
+                         backbone:FrozenBackbone, # the backbone that will be used with them
+                        ):
+    "Raise `ValueError` if `dls` serve hidden states that another backbone computed"
+    for dl in dls.loaders:
+        fp = getattr(dl.dataset, 'fingerprint', None)
+        if fp is not None and fp != backbone.fingerprint:
+            raise ValueError(f"These DataLoaders serve hidden states cached from another backbone (fingerprint {fp[:12]}), not from this one "
+                             f"({backbone.fingerprint[:12]}): a head would train on one backbone's states and be pinned to the other. "
+                             "Cache them with this backbone: `dls.cached(backbone)`")
+
 # %% ../nbs/05b_cache.ipynb #73ae2027
 _DTYPES = {torch.float16: 'float16', torch.float32: 'float32'}
 
@@ -148,9 +171,49 @@ def default_cache_dir() -> Path:
     "Where disk caches go by default: `$ADALAYERS_CACHE`, else `~/.cache/adalayers`"
     return Path(os.environ.get('ADALAYERS_CACHE', Path.home()/'.cache'/'adalayers'))
 
+def human_size(n:float) -> str:
+    "Bytes as a short readable size: `200.0 KB`, `1.3 GB`"
+    for unit in ('bytes', 'KB', 'MB', 'GB'):
+        if abs(n) < 1000 or unit == 'GB': return f"{n:,.0f} bytes" if unit == 'bytes' else f"{n:.1f} {unit}"
+        n /= 1000
+
+@contextlib.contextmanager
+def cache_lock(folder:Path):
+    "Hold an exclusive lock on a cache folder while building it: a second builder waits, then finds the cache built"
+    try: import fcntl
+    except ImportError: yield; return # no flock here (Windows): unique temporary names still keep builders apart
+    with open(Path(folder)/'.lock', 'a') as f:
+        try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for another process that is building the cache in {folder}", file=sys.stderr)
+            fcntl.flock(f, fcntl.LOCK_EX)
+        try: yield
+        finally: fcntl.flock(f, fcntl.LOCK_UN)
+
 def _differs(want:dict, have:dict) -> str:
     names = dict(backbone='backbone', tokenizer='tokenizer', max_len='max_len', data='dataset', dtype='storage type', n_states='number of hidden states')
     return ', '.join(f'{names.get(k, k)} ({have.get(k)!s:.16} here, {v!s:.16} wanted)' for k, v in want.items() if have.get(k) != v)
+
+def read_cache_meta(folder:Path) -> dict:
+    "The `meta.json` of a cache folder, checked for the fields the cache needs"
+    try:
+        meta = json.loads((folder/'meta.json').read_text())
+        missing = [k for k in ('key', 'offsets', 'n_states', 'hidden', 'dtype', 'checksum') if k not in meta]
+        if missing: raise ValueError(f"it lacks {missing}")
+    except (ValueError, AttributeError, TypeError) as e: # json.JSONDecodeError is a ValueError
+        raise ValueError(f"The cache in {folder} has an unreadable meta.json ({e}): delete the folder to rebuild it") from e
+    return meta
+
+def _open_cache(folder:Path, key:dict, verify:bool) -> DiskStates:
+    meta = read_cache_meta(folder)
+    if (bad := _differs(key, meta['key'])): raise ValueError(f"The cache in {folder} was built for other inputs: {bad}")
+    want = int(meta['offsets'][-1]) * len(meta['key']['layers']) * meta['hidden'] * np.dtype(meta['dtype']).itemsize
+    if not (folder/'states.bin').exists(): raise ValueError(f"The cache in {folder} has no states.bin: delete the folder to rebuild it")
+    size = (folder/'states.bin').stat().st_size
+    if size != want: raise ValueError(f"The cache in {folder} is truncated ({size:,} bytes of {want:,}): delete the folder to rebuild it")
+    if verify and file_checksum(folder/'states.bin') != meta['checksum']:
+        raise ValueError(f"The cache in {folder} is corrupted (its checksum does not match): delete the folder to rebuild it")
+    return DiskStates(folder, meta)
 
 def disk_hidden_states(backbone:FrozenBackbone, # the frozen backbone
                        ds:TokenizedDataset, # tokenized examples
@@ -164,38 +227,36 @@ def disk_hidden_states(backbone:FrozenBackbone, # the frozen backbone
                        dtype:torch.dtype=torch.float16, # storage precision
                        layers:list[int]|None=None, # store only these hidden states (default: all L+1)
                       ) -> DiskStates:
-    "The hidden states of `ds`, from its disk cache under `path`; computed (once) and written there when missing"
+    "The hidden states of `ds`, from its disk cache under `path`; computed (once, under a lock) and written there when missing"
     key = dict(backbone=backbone.fingerprint, tokenizer=tokenizer_fingerprint(tokenizer), max_len=max_len,
                data=dataset_fingerprint(ds), dtype=_DTYPES[dtype], n_states=backbone.n_layers+1,
                layers=sorted({l % (backbone.n_layers+1) for l in layers}) if layers is not None else list(range(backbone.n_layers+1)))
     path = Path(path)
     folder = path if (path/'meta.json').exists() else path/f'{split}-{config_checksum(key)[:16]}'
-    if (folder/'meta.json').exists():
-        meta = json.loads((folder/'meta.json').read_text())
-        if (bad := _differs(key, meta['key'])): raise ValueError(f"The cache in {folder} was built for other inputs: {bad}")
-        want = int(meta['offsets'][-1]) * len(meta['key']['layers']) * meta['hidden'] * np.dtype(meta['dtype']).itemsize
-        size = (folder/'states.bin').stat().st_size if (folder/'states.bin').exists() else -1
-        if size != want: raise ValueError(f"The cache in {folder} is truncated ({size:,} bytes of {want:,}): delete the folder to rebuild it")
-        if verify and file_checksum(folder/'states.bin') != meta['checksum']:
-            raise ValueError(f"The cache in {folder} is corrupted (its checksum does not match): delete the folder to rebuild it")
-        return DiskStates(folder, meta)
+    if (folder/'meta.json').exists(): return _open_cache(folder, key, verify)
     lengths = np.asarray(ds.lengths, dtype=np.int64)
     offsets = np.concatenate([[0], np.cumsum(lengths)])
     n_states, hidden, sel = backbone.n_layers + 1, backbone.hidden_size, key['layers']
     need = int(offsets[-1]) * len(sel) * hidden * np.dtype(_DTYPES[dtype]).itemsize
     if need > max_gb * 1e9:
-        raise ValueError(f"The hidden-state cache for {len(ds):,} examples would take {need/1e9:.1f} GB, over max_gb={max_gb}: "
+        raise ValueError(f"The hidden-state cache for {len(ds):,} examples would take {human_size(need)}, over max_gb={max_gb}: "
                          f"raise max_gb, shorten max_len, or cache in memory")
     folder.mkdir(parents=True, exist_ok=True)
-    if need > shutil.disk_usage(folder).free: raise ValueError(f"The cache would take {need/1e9:.1f} GB; {folder} has {shutil.disk_usage(folder).free/1e9:.1f} GB free")
-    tmp = folder/'states.bin.partial'
-    mm = np.memmap(tmp, dtype=_DTYPES[dtype], mode='w+', shape=(max(int(offsets[-1]), 1), len(sel), hidden))
-    for i, x in iter_hidden_states(backbone, ds, bs, dtype, sel): mm[offsets[i]:offsets[i+1]] = x.transpose(0, 1).numpy()
-    mm.flush(); del mm
-    if offsets[-1] == 0: tmp.write_bytes(b'')
-    os.replace(tmp, folder/'states.bin')
-    meta = dict(key=key, offsets=offsets.tolist(), n_states=n_states, hidden=hidden, dtype=_DTYPES[dtype],
-                checksum=file_checksum(folder/'states.bin'), n_examples=len(ds))
-    (folder/'meta.json.partial').write_text(json.dumps(meta))
-    os.replace(folder/'meta.json.partial', folder/'meta.json')
+    with cache_lock(folder):
+        if (folder/'meta.json').exists(): return _open_cache(folder, key, verify) # built by another process while we waited
+        for stale in folder.glob('*.partial'): stale.unlink() # left by an interrupted build: no builder is running now
+        free = shutil.disk_usage(folder).free
+        if need > free: raise ValueError(f"The cache would take {human_size(need)}; {folder} has {human_size(free)} free: "
+                                         "free some space, or set ADALAYERS_CACHE (or path=) to a larger disk")
+        tag = f'{os.getpid()}.{uuid.uuid4().hex[:8]}' # unique, even without a lock
+        tmp = folder/f'states.bin.{tag}.partial'
+        mm = np.memmap(tmp, dtype=_DTYPES[dtype], mode='w+', shape=(max(int(offsets[-1]), 1), len(sel), hidden))
+        for i, x in iter_hidden_states(backbone, ds, bs, dtype, sel): mm[offsets[i]:offsets[i+1]] = x.transpose(0, 1).numpy()
+        mm.flush(); del mm
+        if offsets[-1] == 0: tmp.write_bytes(b'')
+        meta = dict(key=key, offsets=offsets.tolist(), n_states=n_states, hidden=hidden, dtype=_DTYPES[dtype],
+                    checksum=file_checksum(tmp), n_examples=len(ds)) # the checksum of what this process wrote
+        os.replace(tmp, folder/'states.bin')
+        (folder/f'meta.json.{tag}.partial').write_text(json.dumps(meta))
+        os.replace(folder/f'meta.json.{tag}.partial', folder/'meta.json')
     return DiskStates(folder, meta)

@@ -4,15 +4,17 @@
 
 # %% ../nbs/07_callbacks.ipynb #12f6ec6a
 from __future__ import annotations
+import math
 import torch
 import matplotlib.pyplot as plt
 from fastai.callback.core import Callback, TrainEvalCallback
+from fastai.callback.schedule import ParamScheduler
 from fastai.learner import Recorder
 from .aggregator import AdaLayers
 from .backbone import FrozenBackbone
 
 # %% auto #0
-__all__ = ['find_modules', 'FrozenBackboneCallback', 'EntropyPenaltyCallback', 'LayerWeightsCallback']
+__all__ = ['find_modules', 'FrozenBackboneCallback', 'TrainingChecksCallback', 'EntropyPenaltyCallback', 'LayerWeightsCallback']
 
 # %% ../nbs/07_callbacks.ipynb #7c073b6e
 def find_modules(model:torch.nn.Module, cls) -> list:
@@ -52,6 +54,32 @@ class _TamperCallback(Callback):
     "Test helper: changes one backbone weight during training"
     def after_step(self):
         with torch.no_grad(): next(self.learn.model.backbone.parameters()).view(-1)[0] += 1.
+
+# %% ../nbs/07_callbacks.ipynb #9c1e44a0
+class TrainingChecksCallback(Callback):
+    "Stop with a clear error instead of training on nothing, at a learning rate that is negative or not finite, or on a loss that is no longer finite"
+    order = ParamScheduler.order + 1 # after the scheduler has set this batch's learning rate
+    def before_train(self): # not before_fit: `get_preds` fires that too, on a learner whose training set may be empty (exported)
+        if len(self.dls.train) == 0:
+            ds = self.dls.train.dataset
+            raise ValueError(f"The training set gives no batch ({len(ds)} examples, bs={self.dls.train.bs}"
+                             f"{', the last partial batch dropped' if self.dls.train.drop_last else ''}): lower bs, or add examples")
+    def before_batch(self):
+        if not self.training: return
+        for h in self.learn.opt.hypers:
+            lr = float(h['lr'])
+            if not math.isfinite(lr) or lr < 0:
+                raise ValueError(f"The learning rate is {lr} at epoch {self.epoch}, batch {self.iter}: it must be a finite number >= 0 "
+                                 "(did `fit_one_cycle(n, lr)` get nan, inf or a negative lr?)")
+    def _diverged(self, what):
+        lr = max(float(h['lr']) for h in self.learn.opt.hypers)
+        raise FloatingPointError(f"The training {what} at epoch {self.epoch}, batch {self.iter} (lr={lr:.3g}): training diverged. "
+                                 "Lower the learning rate; the head keeps the weights it had before this batch")
+    def after_loss(self):
+        if self.training and not torch.isfinite(self.learn.loss_grad).all(): self._diverged(f"loss became {float(self.learn.loss_grad)}")
+    def after_backward(self):
+        gs = [p.grad.float().sum() for p in self.learn.model.parameters() if p.grad is not None]
+        if gs and not torch.isfinite(torch.stack(gs).sum()): self._diverged("gradients are no longer finite") # one sync, not one per tensor
 
 # %% ../nbs/07_callbacks.ipynb #f7d1cc6e
 class EntropyPenaltyCallback(Callback):

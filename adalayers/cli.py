@@ -4,7 +4,7 @@
 
 # %% ../nbs/90_cli.ipynb #3e9cb299
 from __future__ import annotations
-import json, sys, time
+import json, math, os, shutil, sys, time
 from pathlib import Path
 import matplotlib
 from fastcore.script import anno_parser
@@ -16,7 +16,40 @@ from .learner import ada_learner
 from .cache import default_cache_dir
 
 # %% auto #0
-__all__ = ['COMMANDS', 'train', 'main']
+__all__ = ['COMMANDS', 'check_train_args', 'writable_folder', 'publish', 'finite_or_none', 'train', 'main']
+
+# %% ../nbs/90_cli.ipynb #5b0e6c2d
+def check_train_args(epochs, lr, bs, train_n=None, valid_n=None, max_len=None):
+    "Raise `SystemExit` naming the first argument of `adalayers train` that cannot work"
+    if not isinstance(epochs, int) or epochs < 1: raise SystemExit(f"--epochs must be at least 1, not {epochs}: with no epoch the head stays untrained")
+    if not isinstance(lr, (int, float)) or not math.isfinite(lr) or lr <= 0: raise SystemExit(f"--lr must be a positive number, not {lr}")
+    if not isinstance(bs, int) or bs < 1: raise SystemExit(f"--bs must be at least 1, not {bs}")
+    for flag, v in (('--train-n', train_n), ('--valid-n', valid_n), ('--max-len', max_len)):
+        if v is not None and (not isinstance(v, int) or v < 1): raise SystemExit(f"{flag} must be at least 1, not {v}")
+
+def writable_folder(path:Path) -> Path:
+    "Create `path` if needed and check that files can be written there, before any work that would be lost"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path/f'.write-test-{os.getpid()}'; probe.write_text(''); probe.unlink()
+    except OSError as e: raise SystemExit(f"--out: cannot write to {path} ({e.strerror or e}): choose another folder") from e
+    return path
+
+def publish(staging:Path, # a folder whose entries are complete
+            dest:Path, # where they go, replacing entries of the same names
+           ):
+    "Move every entry of `staging` into `dest`, each by a rename: a run that fails before this leaves `dest` as it was"
+    for src in sorted(staging.iterdir()):
+        target = dest/src.name
+        if target.is_dir():
+            old = dest/f'.old-{src.name}-{os.getpid()}'
+            os.replace(target, old); os.replace(src, target); shutil.rmtree(old)
+        else: os.replace(src, target)
+    staging.rmdir()
+
+def finite_or_none(v):
+    "`v`, or `None` for a float that is NaN or infinite (JSON has no NaN)"
+    return None if isinstance(v, float) and not math.isfinite(v) else v
 
 # %% ../nbs/90_cli.ipynb #e86ce404
 def train(
@@ -42,39 +75,48 @@ def train(
 ):
     "Train an AdaLayers head over a frozen backbone on a real task; write the head, a layer-weight plot and the metrics"
     if task not in TASKS: raise SystemExit(f"Unknown task {task!r}; tasks: {', '.join(TASKS)}")
+    check_train_args(epochs, lr, bs, train_n, valid_n, max_len)
     try: options = check_options(json.loads(Path(config).read_text()) if config else {})
     except (OSError, ValueError) as e: raise SystemExit(f"--config {config}: {e}")
     flags = dict(k=k, alpha=alpha, layer=layer, topk=topk, cutoff=cutoff, crf=crf or None)
     options.update({n: v for n, v in flags.items() if v is not None})
+    dest = writable_folder(Path(out)/task) # checked now: not after training, when the head would be lost
     matplotlib.use('Agg')
     set_seed(seed)
-    bb = as_backbone(backbone)
+    try: bb = as_backbone(backbone)
+    except (OSError, ValueError) as e: raise SystemExit(f"--backbone {backbone}: {e}")
     print(f"backbone: {backbone or 'the bundled all-MiniLM-L6-v2'} ({type(bb.model).__name__}, {bb.n_layers} layers, hidden {bb.hidden_size})")
-    dls = AdaDataLoaders.from_task(task, bb, train_n=train_n, valid_n=valid_n, bs=bs, max_len=max_len, seed=seed)
-    print(f"task: {task}, {len(dls.train_ds)} training and {len(dls.valid_ds)} validation examples, labels {dls.vocab}")
-    if cache:
-        print("computing the backbone's hidden states once (training epochs then skip the backbone)")
-        dls = dls.cached(bb, path=default_cache_dir())
-    learn = ada_learner(dls, bb, config=options, entropy_lambda=entropy_lambda)
+    try:
+        dls = AdaDataLoaders.from_task(task, bb, train_n=train_n, valid_n=valid_n, bs=bs, max_len=max_len, seed=seed)
+        print(f"task: {task}, {len(dls.train_ds)} training and {len(dls.valid_ds)} validation examples, labels {dls.vocab}")
+        if cache:
+            print("computing the backbone's hidden states once (training epochs then skip the backbone)")
+            dls = dls.cached(bb, path=default_cache_dir())
+        learn = ada_learner(dls, bb, config=options, entropy_lambda=entropy_lambda)
+    except (OSError, ValueError) as e: raise SystemExit(f"adalayers train --task {task}: {e}")
     n_train = sum(p.numel() for p in learn.model.head.parameters())
     print(f"trainable parameters: {n_train:,} (the backbone's {sum(p.numel() for p in bb.parameters()):,} stay frozen)")
     start = time.time()
-    learn.fit_one_cycle(epochs, lr)
+    try: learn.fit_one_cycle(epochs, lr)
+    except (ValueError, FloatingPointError) as e: raise SystemExit(f"training stopped, nothing written: {e}")
     secs = time.time() - start
     w = learn.layer_weights.weights
     print('layer weights (0 = embeddings): ' + '  '.join(f'{i}:{v:.3f}' for i, v in enumerate(w.tolist())))
-    dest = Path(out)/task
-    head_dir = learn.save_head(dest/'head')
-    learn.layer_weights.plot().savefig(dest/'layer_weights.png', dpi=100, bbox_inches='tight')
-    names = ['train_loss', 'valid_loss'] + [m.name for m in learn.metrics]
-    res = dict(task=task, epochs=epochs, seconds=round(secs, 1), layer_weights=[round(v, 4) for v in w.tolist()],
-               **{n: round(float(v), 4) for n, v in zip(names, learn.recorder.values[-1])})
-    if hasattr(learn, 'entity_report'): # token tasks
-        report = learn.entity_report()
-        print(report.to_string(index=False))
-        res['entity_report'] = report.to_dict('records')
-    (dest/'metrics.json').write_text(json.dumps(res, indent=2))
-    print(f"wrote {head_dir} (head only), {dest/'layer_weights.png'} and {dest/'metrics.json'}")
+    staging = dest/f'.staging-{os.getpid()}' # everything is written here first, then renamed into place
+    try:
+        learn.save_head(staging/'head')
+        learn.layer_weights.plot().savefig(staging/'layer_weights.png', dpi=100, bbox_inches='tight')
+        names = ['train_loss', 'valid_loss'] + [m.name for m in learn.metrics]
+        res = dict(task=task, epochs=epochs, seconds=round(secs, 1), layer_weights=[round(v, 4) for v in w.tolist()],
+                   **{n: finite_or_none(round(float(v), 4)) for n, v in zip(names, learn.recorder.values[-1])})
+        if hasattr(learn, 'entity_report'): # token tasks
+            report = learn.entity_report()
+            print(report.to_string(index=False))
+            res['entity_report'] = [{k: finite_or_none(v) for k, v in r.items()} for r in report.to_dict('records')]
+        (staging/'metrics.json').write_text(json.dumps(res, indent=2, allow_nan=False))
+        publish(staging, dest)
+    finally: shutil.rmtree(staging, ignore_errors=True)
+    print(f"wrote {dest/'head'} (head only), {dest/'layer_weights.png'} and {dest/'metrics.json'}")
     return learn
 
 # %% ../nbs/90_cli.ipynb #dbef5ec9

@@ -14,9 +14,11 @@ __all__ = ['data_dir', 'local_split_path', 'tensor_checksum', 'config_checksum',
 
 # %% ../nbs/00_core.ipynb #0fc6d64b
 def data_dir() -> Path|None:
-    "The folder named by `ADALAYERS_DATA`, or `None` when it is unset"
+    "The folder named by `ADALAYERS_DATA`, or `None` when it is unset (tasks then come from the hub); an error when it is set but empty"
     d = os.environ.get('ADALAYERS_DATA')
-    if not d: return None
+    if d is None: return None
+    if not d.strip(): raise ValueError("ADALAYERS_DATA is set but empty: unset it to use the Hugging Face hub "
+                                       "(`unset ADALAYERS_DATA`, or `del os.environ['ADALAYERS_DATA']`), or name the data folder")
     p = Path(d).expanduser()
     if not p.is_dir(): raise FileNotFoundError(f"ADALAYERS_DATA={d!r} is not a folder (relative paths are read from {Path.cwd()})")
     return p

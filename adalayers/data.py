@@ -5,7 +5,8 @@
 # %% ../nbs/05_data.ipynb #1346281c
 from __future__ import annotations
 from dataclasses import dataclass
-import re, warnings
+from pathlib import Path
+import numbers, re, unicodedata, warnings
 import numpy as np
 import pandas as pd
 import torch
@@ -14,15 +15,16 @@ from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
 from fastai.torch_core import display_df, default_device
 from fastprogress.fastprogress import progress_bar
-from transformers import AutoTokenizer
+from transformers import AutoConfig, AutoTokenizer
 from .core import bundled_backbone_path, local_split_path
-from .backbone import FrozenBackbone, check_tokenizer
+from .backbone import FrozenBackbone, check_tokenizer, load_pretrained
 
 # %% auto #0
 __all__ = ['TASKS', 'IGNORE_INDEX', 'DATASETS', 'TaskSpec', 'load_task_split', 'TokenizedDataset', 'tokenize_texts',
            'pad_sequences', 'length_mask', 'AdaDL', 'check_columns', 'check_texts', 'encode_labels', 'split_words',
-           'check_fast_tokenizer', 'tokenize_words', 'word_tags', 'encode_tags', 'check_words_and_tags', 'tagged_words',
-           'TaggedDataset', 'tokenizer_for', 'AdaDataLoaders']
+           'check_fast_tokenizer', 'tokenize_words', 'word_tags', 'encode_tags', 'check_words_and_tags', 'tag_scheme',
+           'to_iob2', 'tagged_words', 'TaggedDataset', 'tokenizer_for', 'max_positions', 'check_max_len',
+           'AdaDataLoaders']
 
 # %% ../nbs/05_data.ipynb #f3e9ce23
 @dataclass
@@ -117,7 +119,11 @@ class TokenizedDataset:
             if dls.is_pair:
                 if not all(isinstance(o, (tuple, list)) and len(o) == 2 for o in items): raise ValueError("This task takes (text, pair) tuples")
                 cols = [[o[0] for o in items], [o[1] for o in items]]
-            else: cols = [list(items)]
+            else:
+                nested = [i for i, o in enumerate(items) if isinstance(o, (tuple, list))]
+                if nested: raise ValueError(f"This task takes one text per example, but items {nested[:5]} are tuples or lists "
+                                            "(which would be encoded as sentence pairs): pass a list of strings")
+                cols = [list(items)]
             check_texts(pd.DataFrame({c: v for c, v in zip(dls.text_cols, cols)}), dls.text_cols)
         ids, tts = tokenize_texts(dls.tokenizer, cols[0], cols[1] if dls.is_pair else None, dls.max_len)
         y = None if labels is None else encode_labels(pd.Series(list(labels)), dls.label_names)[0]
@@ -132,13 +138,38 @@ class TokenizedDataset:
         return df
 
 # %% ../nbs/05_data.ipynb #529d75aa
+def _check_room(max_len, # truncation length in tokens, special tokens included
+                tokenizer, # a Hugging Face tokenizer
+                pair:bool=False, # sentence pairs
+               ):
+    "Raise `ValueError` unless `max_len` is a positive whole number that leaves room for text beside the special tokens"
+    if isinstance(max_len, bool) or not isinstance(max_len, numbers.Integral) or max_len < 1:
+        raise ValueError(f"max_len must be a positive whole number of tokens (128, say), not {max_len!r}")
+    n = tokenizer.num_special_tokens_to_add(pair) if hasattr(tokenizer, 'num_special_tokens_to_add') else 0
+    if max_len < n + 1 + pair:
+        raise ValueError(f"max_len={max_len} leaves no room for text: the tokenizer adds {n} special tokens to each {'pair' if pair else 'text'} "
+                         f"and max_len counts them, so it must be at least {n + 1 + pair}; raise it (128 is usual)")
+
+def _warn_truncated(tokenizer, texts, pairs, ids, max_len, chunk):
+    "Warn how many texts `max_len` cut, and how long the longest was"
+    full = [i for i, x in enumerate(ids) if len(x) >= max_len] # only these can have been cut: tokenize them whole
+    lens = []
+    for s in range(0, len(full), chunk):
+        sel = full[s:s+chunk]
+        enc = tokenizer([texts[i] for i in sel], None if pairs is None else [pairs[i] for i in sel], truncation=False, verbose=False)
+        lens += [len(x) for x in enc['input_ids']]
+    cut = [n for n in lens if n > max_len]
+    if cut: warnings.warn(f"{len(cut)} of {len(ids)} {'text pairs' if pairs is not None else 'texts'} were truncated to max_len={max_len} tokens "
+                          f"(the longest has {max(cut):,}): raise max_len to keep them whole")
+
 def tokenize_texts(tokenizer, # a Hugging Face tokenizer
                    texts:list[str], # first (or only) texts
                    pairs:list[str]|None=None, # second texts of sentence pairs
                    max_len:int=128, # truncate to this many tokens
                    chunk:int=2000, # texts per tokenizer call (one progress step)
                   ) -> tuple[list, list|None]:
-    "Token ids (and segment ids for pairs) per text, truncated to `max_len`, with a progress bar on long inputs"
+    "Token ids (and segment ids for pairs) per text, truncated to `max_len` with a warning, with a progress bar on long inputs"
+    _check_room(max_len, tokenizer, pairs is not None)
     ids, tts = [], ([] if pairs is not None else None)
     starts = range(0, len(texts), chunk)
     for s in (progress_bar(starts, leave=False) if len(texts) > 4*chunk else starts):
@@ -148,6 +179,11 @@ def tokenize_texts(tokenizer, # a Hugging Face tokenizer
         if tts is not None:
             tt = enc.get('token_type_ids')
             tts += [np.asarray(x, dtype=np.int32) for x in tt] if tt is not None else [np.zeros(len(x), np.int32) for x in enc['input_ids']]
+    n = tokenizer.num_special_tokens_to_add(pairs is not None)
+    blank = np.array([len(x) <= n for x in ids], dtype=bool)
+    if blank.any(): raise ValueError(f"Texts with no token besides the {n} special ones (the tokenizer drops all their characters): {_rows(blank)}; "
+                                     f"fix or remove them")
+    _warn_truncated(tokenizer, texts, pairs, ids, max_len, chunk)
     return ids, tts
 
 # %% ../nbs/05_data.ipynb #a9d5419a
@@ -196,24 +232,57 @@ class AdaDL(DataLoader):
 def _rows(mask): return f"{int(mask.sum())} (rows {[int(i) for i in np.flatnonzero(np.asarray(mask))[:5]]}{'...' if mask.sum() > 5 else ''})"
 
 def check_columns(df:pd.DataFrame, cols:list[str]):
-    "Raise `ValueError` naming the columns of `df` if any of `cols` is missing"
+    "Raise `ValueError` naming the columns of `df` if any of `cols` is missing or appears more than once"
     missing = [c for c in cols if c not in df.columns]
     if missing: raise ValueError(f"Column(s) {missing} not in the data; its columns are {list(df.columns)}")
+    twice = [c for c in dict.fromkeys(cols) if (df.columns == c).sum() > 1]
+    if twice: raise ValueError(f"Column(s) {twice} appear more than once in the data (its columns are {list(df.columns)}): "
+                               f"rename or drop the copies, e.g. `df.loc[:, ~df.columns.duplicated()]`")
+
+def _blank(s:str) -> bool: return all(ch.isspace() or unicodedata.category(ch) in ('Cc', 'Cf', 'Zs', 'Zl', 'Zp') for ch in s)
 
 def check_texts(df:pd.DataFrame, cols:list[str]):
-    "Raise `ValueError` if a text is missing or empty"
+    "Raise `ValueError` if a text is missing or empty: nothing but spaces and invisible characters (zero-width spaces, say)"
     for c in cols:
-        bad = df[c].isna().to_numpy() | (df[c].astype(str).str.strip() == '').to_numpy()
-        if bad.any(): raise ValueError(f"Empty text in column {c!r}: {_rows(bad)}")
+        miss = df[c].isna().to_numpy()
+        bad = miss | np.array([not m and _blank(str(v)) for v, m in zip(df[c], miss)], dtype=bool)
+        if bad.any(): raise ValueError(f"Empty text in column {c!r}: {_rows(bad)}; a text needs a visible character "
+                                       f"(spaces, zero-width and control characters do not count)")
 
 # %% ../nbs/05_data.ipynb #0038fe6b
+def _natural(names) -> list:
+    "Class names in order: by value when all are integer strings ('2' before '10'), else alphabetically"
+    names = list(names)
+    return sorted(names, key=int) if all(re.fullmatch(r'[+-]?\d+', str(n)) for n in names) else sorted(names)
+
+def _warn_empty_classes(y:np.ndarray, names:list[str], col):
+    "Warn of the classes 0..max(y) that no label uses (1-based labels, sparse ids)"
+    none = np.flatnonzero(np.bincount(y, minlength=len(names)) == 0)
+    if not len(none): return
+    lo, col = int(y.min()), repr(col if col is not None else 'label')
+    hint = (f"are the labels {lo}-based? shift them to start at 0 (`df[{col}] - {lo}`)" if lo > 0 and len(none) == lo
+            else f"map them to 0..{len(names)-len(none)-1} (`pd.factorize(df[{col}], sort=True)[0]`)")
+    warnings.warn(f"{len(none)} of the {len(names)} classes 0..{len(names)-1} (inferred from the largest label) never occur: "
+                  f"{[names[i] for i in none[:5]]}{'...' if len(none) > 5 else ''}; {hint}, or pass label_names")
+
 def encode_labels(labels:pd.Series, # integer class indices or class names
                   label_names:list[str]|None=None, # class names in index order; inferred when `None`
                  ) -> tuple[np.ndarray, list[str]]:
-    "Class indices and class names, checked: no missing labels, none outside the classes"
+    "Class indices and class names, checked: no missing labels, no mix of numbers and names, none outside the classes"
     if labels.isna().any(): raise ValueError(f"Missing labels: {_rows(labels.isna().to_numpy())}")
+    col = repr(labels.name if labels.name is not None else 'label')
+    if labels.dtype == object:
+        is_str = np.array([isinstance(v, str) for v in labels], dtype=bool)
+        if is_str.any() and not is_str.all():
+            v, w = labels[~is_str].iloc[0], labels[is_str].iloc[0]
+            raise ValueError(f"Labels mix numbers and strings: {v!r} ({type(v).__name__}) in {_rows(~is_str)}, {w!r} (str) in {_rows(is_str)}; "
+                             f"convert them to one type: `df[{col}].astype(str)` for class names, `df[{col}].astype(int)` for class indices")
+        if not is_str.any(): # numbers stored as objects
+            try: labels = pd.to_numeric(labels)
+            except (TypeError, ValueError): raise ValueError(f"Labels must be class indices (integers) or class names (strings), "
+                                                             f"not {type(labels.iloc[0]).__name__}") from None
     if labels.dtype == object or pd.api.types.is_string_dtype(labels):
-        names = list(label_names) if label_names is not None else sorted(labels.unique())
+        names = list(label_names) if label_names is not None else _natural(labels.unique())
         idx = {n: i for i, n in enumerate(names)}
         unknown = ~labels.isin(idx).to_numpy()
         if unknown.any(): raise ValueError(f"Labels not among {names}: {sorted({str(v) for v in labels[unknown]})[:5]} in {_rows(unknown)}")
@@ -222,9 +291,13 @@ def encode_labels(labels:pd.Series, # integer class indices or class names
         if not (labels == labels.round()).all(): raise ValueError("Labels must be class indices (integers) or class names")
         labels = labels.astype(np.int64)
     y = labels.to_numpy(np.int64)
+    if label_names is None and y.max() >= 1_000_000:
+        raise ValueError(f"Labels up to {int(y.max()):,} would make {int(y.max())+1:,} classes: are they ids? "
+                         f"map them to class indices 0..n-1 (`pd.factorize(df[{col}], sort=True)[0]`), or pass label_names")
     names = list(label_names) if label_names is not None else [str(i) for i in range(int(y.max())+1)]
     bad = (y < 0) | (y >= len(names))
     if bad.any(): raise ValueError(f"Labels outside the {len(names)} classes 0..{len(names)-1} ({names}): {sorted({int(v) for v in y[bad]})[:5]} in {_rows(bad)}")
+    if label_names is None: _warn_empty_classes(y, names, labels.name)
     return y, names
 
 # %% ../nbs/05_data.ipynb #ab657ac1
@@ -252,6 +325,7 @@ def tokenize_words(tokenizer, # a fast Hugging Face tokenizer
                   ) -> tuple[list, list|None, list]:
     "Token ids, token targets (`IGNORE_INDEX` where unread) and word ids (-1 for special tokens) per example"
     check_fast_tokenizer(tokenizer)
+    _check_room(max_len, tokenizer)
     if label_subwords not in ('first', 'all'): raise ValueError(f"label_subwords takes 'first' or 'all', not {label_subwords!r}")
     if label_subwords == 'all' and n_classes is None: raise ValueError("label_subwords='all' needs n_classes")
     ids, ys, wids, lost, cut = [], ([] if tags is not None else None), [], 0, 0
@@ -287,11 +361,15 @@ def word_tags(targets, # token targets of one example, from `tokenize_words`
     return t[(t >= 0) & (t < n_classes)]
 
 # %% ../nbs/05_data.ipynb #8cc23ab5
+def _missing(v) -> bool: return v is None or (isinstance(v, float) and v != v)
+
 def encode_tags(tags:pd.Series, # per row, a list of tag indices or tag names
                 label_names:list[str]|None=None, # tag names in index order; inferred (sorted) from tag names when `None`
                ) -> tuple[list[np.ndarray], list[str]]:
-    "Tag indices per row and the tag names, checked: every tag among the names"
+    "Tag indices per row and the tag names, checked: no missing tag, every tag among the names"
     rows = [list(t) for t in tags]
+    miss = np.array([any(_missing(v) for v in r) for r in rows], dtype=bool)
+    if miss.any(): raise ValueError(f"Missing tags (None/NaN) in {_rows(miss)}: every word needs a tag ('O' outside entities)")
     flat = pd.Series([v for r in rows for v in r], dtype=object if any(isinstance(v, str) for r in rows[:50] for v in r) else None)
     row_of = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
     if len(flat) and (flat.dtype == object):
@@ -307,15 +385,66 @@ def encode_tags(tags:pd.Series, # per row, a list of tag indices or tag names
         raise ValueError(f"Tags outside the tag list {names}: {sorted({str(v) for v in flat[bad]})[:5]} in {_rows(np.isin(np.arange(len(rows)), row_of[bad]))}")
     return np.split(y, np.cumsum([len(r) for r in rows])[:-1]) if rows else [], names
 
+def _check_lists(s:pd.Series, what:str):
+    "Raise `ValueError` unless each row of `s` holds a list (tuple, array) of `what`"
+    col = f"The {what} column {s.name!r}" if s.name is not None else f"The {what}"
+    strs = np.array([isinstance(v, str) for v in s], dtype=bool)
+    if strs.any(): raise ValueError(f"{col} must hold a list of {what} per row, but {_rows(strs)} hold a string: split it, "
+                                    f"e.g. `df[{s.name if s.name is not None else 'col'!r}].str.split()`")
+    bad = np.array([not isinstance(v, (list, tuple, np.ndarray, pd.Series)) for v in s], dtype=bool)
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0]); v = s.iloc[i]
+        raise ValueError(f"{col} must hold a list of {what} per row, but {_rows(bad)} hold none: row {i} holds a {type(v).__name__} ({v!r})")
+
 def check_words_and_tags(words:pd.Series, tags:pd.Series|None=None):
-    "Raise `ValueError` for an example without words, an empty word, or tags and words of different lengths"
+    "Raise `ValueError` for rows that hold no list, an example without words, an empty or missing word or tag, or tags and words of different lengths"
+    _check_lists(words, 'words')
+    if tags is not None: _check_lists(tags, 'tags')
     n = np.array([len(w) for w in words])
     if (n == 0).any(): raise ValueError(f"Examples without words: {_rows(n == 0)}")
-    empty = np.array([any(not str(x).strip() for x in w) for w in words])
-    if empty.any(): raise ValueError(f"Empty words in {_rows(empty)}")
+    empty = np.array([any(_missing(x) or not str(x).strip() for x in w) for w in words], dtype=bool)
+    if empty.any(): raise ValueError(f"Empty words in {_rows(empty)} (empty strings, spaces, None or NaN): drop them from the word lists, with their tags")
     if tags is not None:
         bad = n != np.array([len(t) for t in tags])
         if bad.any(): raise ValueError(f"Words and tags of different lengths in {_rows(bad)}")
+        miss = np.array([any(_missing(v) for v in t) for t in tags], dtype=bool)
+        if miss.any(): raise ValueError(f"Missing tags (None/NaN) in {_rows(miss)}: every word needs a tag ('O' outside entities)")
+
+# %% ../nbs/05_data.ipynb #5e17c501
+def _tag_parts(t) -> tuple[str, str]:
+    "(prefix, type) of a tag name: ('O', '') for `O`, ('', t) for a name without a prefix"
+    t = str(t)
+    if t == 'O': return 'O', ''
+    if len(t) > 2 and t[1] == '-' and t[0] in 'BIESLU': return t[0], t[2:]
+    return '', t
+
+def _names_scheme(names) -> str|None:
+    "`IO` or `BIOES` when tag names are not IOB-shaped (an `O` or a `B-`/`I-` prefix), else `None`"
+    pre = {_tag_parts(n)[0] for n in names}
+    return 'IO' if '' in pre else 'BIOES' if pre & set('SELU') else None
+
+def tag_scheme(tags:list) -> str:
+    "The scheme of a sequence of tag names, or of a list of them: `IOB2`, `IOB1` (an entity begins with `I-`), `IO` (no prefixes) or `BIOES`"
+    rows = [tags] if len(tags) and isinstance(tags[0], str) else tags
+    scheme = _names_scheme({t for r in rows for t in r})
+    if scheme: return scheme
+    for r in rows:
+        prev = ''
+        for t in r:
+            p, typ = _tag_parts(t)
+            if p == 'I' and prev != typ: return 'IOB1'
+            prev = typ
+    return 'IOB2'
+
+def to_iob2(tags:list[str]) -> list[str]:
+    "One sequence of tag names in IOB2: IOB1 (entities that begin with `I-`), IO (no prefixes) and BIOES/BILOU converted"
+    out, prev = [], ''
+    for t in tags:
+        p, typ = _tag_parts(t)
+        if p == 'O': out.append('O'); prev = ''; continue
+        out.append(('I-' if p in ('I', 'E', 'L', '') and prev == typ else 'B-') + typ)
+        prev = '' if p in ('E', 'L', 'S', 'U') else typ # an entity ends at E-/L-, and S-/U- is one word long
+    return out
 
 # %% ../nbs/05_data.ipynb #5a7d0c3e
 def tagged_words(words:list[str], # the words of one example
@@ -328,6 +457,27 @@ def tagged_words(words:list[str], # the words of one example
     for typ, s, e in get_entities(names):
         out[s] = f'[{out[s]}'; out[e] = f'{out[e]}]({typ})'
     return ' '.join(out)
+
+def _iob2_tags(tags:pd.Series, # per row, a list of tag indices or tag names
+               label_names:list[str]|None=None, # tag names in index order, or `None`
+              ) -> pd.Series:
+    "The tags in IOB2: other schemes converted with a warning, or refused when `label_names` are not IOB2-shaped"
+    fix = "convert the tags with `to_iob2` (e.g. `df[col] = df[col].map(to_iob2)` on tag names) and pass IOB2 label_names, or pass none"
+    if label_names is not None and (scheme := _names_scheme(label_names)):
+        raise ValueError(f"The tag names {list(label_names)} follow the {scheme} scheme, not IOB2 (`B-X` begins an entity, `I-X` continues it, "
+                         f"`O` is outside), which the entity metrics read: {fix}")
+    rows = [list(t) for t in tags]
+    if not any(isinstance(v, str) for r in rows for v in r): # tag indices: read them as names
+        if label_names is None: return tags # encode_tags says what to do
+        encode_tags(tags, label_names) # indices in range
+        rows = [[label_names[int(v)] for v in r] for r in rows]
+    scheme = tag_scheme(rows)
+    if scheme == 'IOB2': return tags
+    new = [to_iob2(r) for r in rows]
+    n, n_rows = sum(a != b for r, s in zip(rows, new) for a, b in zip(r, s)), sum(r != s for r, s in zip(rows, new))
+    warnings.warn(f"The tags follow the {scheme} scheme, not IOB2, which the entity metrics read: converted with `to_iob2` "
+                  f"({n} of {sum(map(len, rows))} tags changed, in {n_rows} rows); convert them yourself to silence this")
+    return pd.Series(new, index=tags.index, name=tags.name, dtype=object)
 
 class TaggedDataset(TokenizedDataset):
     "Words as token ids, with one tag per word on its first sub-word (`IGNORE_INDEX` elsewhere); the `token` kind"
@@ -351,9 +501,9 @@ class TaggedDataset(TokenizedDataset):
 
     @classmethod
     def from_df(cls, df:pd.DataFrame, text_cols:list[str], label_col:str, tokenizer, label_names=None, max_len:int=256, label_subwords:str='first'):
-        "The dataset of a DataFrame's word lists and tag lists, and the tag names"
+        "The dataset of a DataFrame's word lists and tag lists (IO and IOB1 tags converted to IOB2), and the tag names"
         check_words_and_tags(df[text_cols[0]], df[label_col])
-        tags, names = encode_tags(df[label_col], label_names)
+        tags, names = encode_tags(_iob2_tags(df[label_col], label_names), label_names)
         words = [list(map(str, w)) for w in df[text_cols[0]]]
         ids, y, wids = tokenize_words(tokenizer, words, tags, max_len, label_subwords, len(names))
         return cls(ids, y, None, tokenizer.pad_token_id or 0, words, wids), names
@@ -387,7 +537,81 @@ def tokenizer_for(backbone=None, # `FrozenBackbone`, path or hub id (the bundled
         if tokenizer is not None: check_tokenizer(tokenizer, backbone.config); return tokenizer
         if backbone.tokenizer is None: raise ValueError("This FrozenBackbone has no tokenizer: pass `tokenizer=`")
         return backbone.tokenizer
-    return tokenizer or AutoTokenizer.from_pretrained(str(backbone or bundled_backbone_path()))
+    return tokenizer or load_pretrained(AutoTokenizer, str(backbone or bundled_backbone_path()))
+
+# %% ../nbs/05_data.ipynb #e77ccbd9
+_POSITIONS_AFTER_PAD = {'roberta', 'xlm-roberta', 'xlm-roberta-xl', 'camembert', 'data2vec-text', 'roberta-prelayernorm', 'ibert',
+                        'longformer', 'luke', 'xmod', 'markuplm', 'lilt', 'layoutlmv3', 'mpnet'} # position ids start at pad_token_id + 1
+
+def _position_limits(backbone=None, tokenizer=None) -> list[tuple[int, str]]:
+    "(limit, reason) pairs: the backbone's position embeddings, and the tokenizer's `model_max_length` when it is a real one"
+    res, cfg = [], getattr(backbone, 'config', None)
+    if cfg is None and (backbone is None or isinstance(backbone, (str, Path))):
+        try: cfg = AutoConfig.from_pretrained(str(backbone or bundled_backbone_path()))
+        except Exception: cfg = None # unknown: the tokenizer may still say
+    n = getattr(cfg, 'max_position_embeddings', None)
+    if isinstance(n, int) and n > 0 and getattr(cfg, 'position_biased_input', True): # DeBERTa-v3 uses relative positions only
+        arch = type(getattr(backbone, 'model', backbone)).__name__ if hasattr(backbone, 'config') else f"{getattr(cfg, 'model_type', 'model')} config"
+        if getattr(cfg, 'model_type', None) in _POSITIONS_AFTER_PAD:
+            off = (cfg.pad_token_id or 0) + 1
+            res.append((n - off, f"its {arch} has max_position_embeddings={n}, of which the first {off} are reserved (positions start at pad_token_id + 1)"))
+        else: res.append((n, f"its {arch} has max_position_embeddings={n}"))
+    m = getattr(tokenizer, 'model_max_length', None)
+    if isinstance(m, int) and 0 < m < 1_000_000: res.append((m, f"its tokenizer has model_max_length={m}"))
+    return res
+
+def max_positions(backbone=None, # `FrozenBackbone`, path or hub id (the bundled MiniLM when `None`)
+                  tokenizer=None, # its tokenizer
+                 ) -> int|None:
+    "The most tokens an example may have (special tokens included) for `backbone` and `tokenizer`; `None` when neither says"
+    return min((n for n, _ in _position_limits(backbone, tokenizer)), default=None)
+
+def check_max_len(max_len:int, # truncation length in tokens
+                  tokenizer, # the tokenizer
+                  pair:bool=False, # sentence pairs
+                  backbone=None, # `FrozenBackbone`, path or hub id (the bundled MiniLM when `None`)
+                 ):
+    "Raise `ValueError` unless `max_len` leaves room for text beside the special tokens and fits the backbone's positions"
+    _check_room(max_len, tokenizer, pair)
+    lims = _position_limits(backbone, tokenizer)
+    if lims and max_len > (lim := min(n for n, _ in lims)):
+        raise ValueError(f"max_len={max_len} is more than the backbone takes: at most {lim} tokens per example "
+                         f"({'; '.join(why for _, why in lims)}): pass max_len={lim} or less")
+
+# %% ../nbs/05_data.ipynb #61cbb625
+def _check_batch_size(bs, name:str):
+    "Raise `ValueError` unless `bs` is a positive whole number"
+    if isinstance(bs, bool) or not isinstance(bs, numbers.Integral) or bs < 1:
+        raise ValueError(f"{name} must be a positive whole number of examples per batch (32, say), not {bs!r}")
+
+def _valid_mask(s:pd.Series) -> np.ndarray:
+    "The validation rows marked by a `valid_col`, checked: booleans, or only 0 and 1"
+    if s.isna().any(): raise ValueError(f"valid_col {s.name!r} ({s.dtype}) has missing values (None/NaN) in {_rows(s.isna().to_numpy())}: "
+                                        f"every row must be True (validation) or False (training); fill them, e.g. `df[{s.name!r}].fillna(False).astype(bool)`")
+    if pd.api.types.is_bool_dtype(s): return s.to_numpy(bool)
+    if s.dtype == object and all(isinstance(v, (bool, np.bool_)) for v in s): return s.to_numpy(bool)
+    if pd.api.types.is_numeric_dtype(s) and s.isin([0, 1]).all(): return s.to_numpy().astype(bool)
+    vals = pd.unique(s).tolist()
+    raise ValueError(f"valid_col {s.name!r} must be boolean (True marks validation rows), but it holds {s.dtype} values "
+                     f"{vals[:5]}{'...' if len(vals) > 5 else ''}: make it boolean, e.g. `df[{s.name!r}] == 'valid'` for split names, "
+                     f"or `df[{s.name!r}] == k` for fold ids (fold k validates)")
+
+def _class_label_names(ds, col:str) -> list[str]|None:
+    "The class names of a `datasets.Dataset` column of `ClassLabel` (or of a sequence of them, for tags)"
+    feat = (getattr(ds, 'features', None) or {}).get(col)
+    names = getattr(feat, 'names', None) or getattr(getattr(feat, 'feature', None), 'names', None)
+    return list(names) if names else None
+
+def _check_classes(trn, val, names:list[str]):
+    "Refuse data of a single class; warn of classes that occur in validation but never in training"
+    tc, vc = trn.class_counts(len(names)), val.class_counts(len(names))
+    seen = np.flatnonzero(tc + vc)
+    if len(seen) < 2:
+        raise ValueError(f"A classifier needs at least two classes, but the data hold {'only ' + repr(names[seen[0]]) if len(seen) else 'none'} "
+                         f"(of {names}): check the label column, or add examples of the other classes")
+    gone = np.flatnonzero((tc == 0) & (vc > 0))
+    if len(gone): warnings.warn(f"{len(gone)} class(es) occur in validation ({int(vc[gone].sum())} times) but never in training: "
+                                f"{[names[i] for i in gone]}; the model cannot learn them: put some of their examples in the training rows")
 
 # %% ../nbs/05_data.ipynb #79046348
 class AdaDataLoaders(DataLoaders):
@@ -445,26 +669,35 @@ class AdaDataLoaders(DataLoaders):
                 **kwargs, # passed to each `AdaDL`
                ) -> AdaDataLoaders:
         "DataLoaders from a DataFrame (or `datasets.Dataset`) of texts and labels, or of words and tags"
-        if not isinstance(df, pd.DataFrame):
-            if hasattr(df, 'to_pandas'): df = df.to_pandas()
-            else: raise TypeError(f"Expected a pandas DataFrame or a datasets.Dataset, got {type(df).__name__}")
-        if 'cache' in kwargs: raise TypeError("from_df(cache=...) is gone: build the DataLoaders, then `dls.cached(backbone, path)` "
-                                              "(after `import adalayers.cache`, or `from adalayers.all import *`)")
         kind = 'token' if tokens_col is not None or tags_col is not None else 'sequence'
         if kind == 'token' and (tokens_col is None or tags_col is None): raise ValueError("Token classification needs both tokens_col and tags_col")
         text_cols, label_col = ([tokens_col], tags_col) if kind == 'token' else (listify(text_col), label_col)
+        if not isinstance(df, pd.DataFrame):
+            if not hasattr(df, 'to_pandas'): raise TypeError(f"Expected a pandas DataFrame or a datasets.Dataset, got {type(df).__name__}")
+            if label_names is None: label_names = _class_label_names(df, label_col) # a ClassLabel's names
+            df = df.to_pandas()
+        if 'cache' in kwargs: raise TypeError("from_df(cache=...) is gone: build the DataLoaders, then `dls.cached(backbone, path)` "
+                                              "(after `import adalayers.cache`, or `from adalayers.all import *`)")
         if len(text_cols) not in (1, 2): raise ValueError(f"text_col takes one column, or two for sentence pairs; got {text_cols}")
+        _check_batch_size(bs, 'bs')
+        if val_bs is not None: _check_batch_size(val_bs, 'val_bs')
         check_columns(df, text_cols + [label_col] + ([valid_col] if valid_col else []))
         if len(df) == 0: raise ValueError("The data has no rows")
-        if valid_col: is_valid = df[valid_col].to_numpy().astype(bool)
+        if valid_col: is_valid = _valid_mask(df[valid_col])
         else:
+            if isinstance(valid_pct, bool) or not isinstance(valid_pct, numbers.Real) or not 0 < valid_pct < 1:
+                raise ValueError(f"valid_pct must be in (0, 1), the share of rows to validate on (0.2 for 20%), not {valid_pct!r}"
+                                 + (": it is a share, not a percentage" if isinstance(valid_pct, numbers.Real) and valid_pct > 1 else ""))
             rng = np.random.default_rng(seed)
             is_valid = np.zeros(len(df), bool); is_valid[rng.permutation(len(df))[:int(round(valid_pct*len(df)))]] = True
         if is_valid.all() or not is_valid.any(): raise ValueError(f"Need both training and validation rows; got {int(is_valid.sum())} validation rows of {len(df)}")
         tok = tokenizer_for(backbone, tokenizer)
+        check_max_len(max_len, tok, len(text_cols) == 2, backbone)
         ds, names = DATASETS[kind].from_df(df, text_cols, label_col, tok, label_names, max_len, label_subwords)
-        trn = AdaDL(ds.subset(np.flatnonzero(~is_valid)), bs=bs, shuffle=shuffle, drop_last=shuffle, **kwargs)
-        val = AdaDL(ds.subset(np.flatnonzero(is_valid)), bs=val_bs or bs, shuffle=False, **kwargs)
+        trn_ds, val_ds = ds.subset(np.flatnonzero(~is_valid)), ds.subset(np.flatnonzero(is_valid))
+        _check_classes(trn_ds, val_ds, names)
+        trn = AdaDL(trn_ds, bs=bs, shuffle=shuffle, drop_last=shuffle and len(trn_ds) >= bs, **kwargs) # fewer rows than bs: one short batch, not none
+        val = AdaDL(val_ds, bs=val_bs or bs, shuffle=False, **kwargs)
         return cls(trn, val, device=device or default_device(), tokenizer=tok, label_names=names, text_cols=text_cols, max_len=max_len,
                    task_name=task_name, kind=kind, label_subwords=label_subwords)
 
@@ -475,7 +708,7 @@ class AdaDataLoaders(DataLoaders):
                   train_n:int|None=None, # train on a fixed random subset of this many examples
                   valid_n:int|None=None, # validate on a fixed random subset of this many examples
                   seed:int=42, # seed of the subsets
-                  max_len:int|None=None, # truncation length (default: the task's)
+                  max_len:int|None=None, # truncation length (default: the task's, or what the backbone takes when that is less)
                   valid_split:str|None=None, # split to validate on (default: the task's, e.g. `validation`; or `test`)
                   **kwargs, # passed to `from_df`
                  ) -> AdaDataLoaders:
@@ -484,11 +717,20 @@ class AdaDataLoaders(DataLoaders):
         spec = TASKS[name]
         def _load(split, n):
             df = load_task_split(name, split)
+            missing = [c for c in spec.text_cols + [spec.label_col] if c not in df.columns]
+            if missing:
+                src = local_split_path(name, split) or f"hub dataset {spec.hub}"
+                raise ValueError(f"The {split!r} split of {name!r} ({src}) lacks column(s) {missing}; its columns are {list(df.columns)}. "
+                                 f"The task reads {spec.text_cols + [spec.label_col]}: restore them, or load the data yourself into `from_df`")
             return df.sample(n, random_state=seed) if n is not None and n < len(df) else df
+        if max_len is None: # the task's default, within what the backbone takes
+            tok = tokenizer_for(backbone, kwargs.get('tokenizer'))
+            if not isinstance(backbone, FrozenBackbone): kwargs['tokenizer'] = tok # loaded once
+            max_len = min(spec.max_len, max_positions(backbone, tok) or spec.max_len)
         df = pd.concat([_load(spec.train_split, train_n).assign(is_valid=False),
                         _load(valid_split or spec.valid_split, valid_n).assign(is_valid=True)], ignore_index=True)
         cols = dict(tokens_col=spec.text_cols[0], tags_col=spec.label_col) if spec.kind == 'token' else dict(text_col=spec.text_cols, label_col=spec.label_col) # the task's columns
-        return cls.from_df(df, backbone, valid_col='is_valid', label_names=spec.label_names, max_len=max_len or spec.max_len,
+        return cls.from_df(df, backbone, valid_col='is_valid', label_names=spec.label_names, max_len=max_len,
                            task_name=name, **cols, **kwargs)
 
     def test_dl(self,
@@ -497,6 +739,7 @@ class AdaDataLoaders(DataLoaders):
                 bs:int|None=None, # batch size (default: the validation batch size)
                 **kwargs) -> AdaDL:
         "A `DataLoader` over new texts, tokenized like the training data"
+        if bs is not None: _check_batch_size(bs, 'bs')
         return AdaDL(self.dataset_cls.from_items(items, labels, self), bs=bs or self.valid.bs, shuffle=False, device=self.device, **kwargs)
 
     def decode(self, input_ids:torch.Tensor) -> list[str]:

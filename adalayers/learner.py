@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
+from fastcore.basics import listify
 from fastcore.meta import delegates
 from fastai.learner import Learner
 from fastai.losses import CrossEntropyLossFlat
@@ -21,8 +22,8 @@ from .metrics import metrics_for, entity_report
 from .crf import CRF
 from .tagging import TokenCrossEntropy, CRFLoss, decode_word_tags, pack_words
 from .data import AdaDL, word_tags, split_words, tagged_words
-from .cache import check_cached_layers
-from .callbacks import FrozenBackboneCallback, EntropyPenaltyCallback, LayerWeightsCallback, find_modules
+from .cache import check_cached_layers, check_cache_backbone
+from .callbacks import FrozenBackboneCallback, TrainingChecksCallback, EntropyPenaltyCallback, LayerWeightsCallback, find_modules
 
 # %% auto #0
 __all__ = ['LEARNERS', 'head_params', 'AdaLearner', 'AdaTokenLearner', 'class_weights_for', 'ada_learner']
@@ -54,6 +55,9 @@ class AdaLearner(Learner):
                 item, # a text, or a (text, pair) tuple for pair tasks
                ) -> tuple:
         "`(label name, label index, probabilities)` for one raw text"
+        if not self.dls.is_pair and isinstance(item, (list, tuple)):
+            raise ValueError(f"predict takes one text; got a {type(item).__name__} of {len(item)}. For many texts: "
+                             "`learn.get_preds(dl=learn.dls.test_dl(texts))`")
         probs = self.get_preds(dl=self.dls.test_dl([item]))[0][0]
         i = int(probs.argmax())
         return self.dls.vocab[i], torch.tensor(i), probs
@@ -85,6 +89,11 @@ class AdaLearner(Learner):
             raise ValueError(f"The head is for {head.config.kind} classification, this learner for {self.model.config.kind} classification")
         if head.config.n_classes != self.dls.c:
             raise ValueError(f"The head predicts {head.config.n_classes} classes, these DataLoaders have {self.dls.c}")
+        want, have = head.config.label_names, [str(v) for v in self.dls.vocab]
+        if want is not None and [str(v) for v in want] != have:
+            how = 'the same classes in another order' if sorted(map(str, want)) == sorted(have) else 'other classes'
+            raise ValueError(f"The head was trained for labels {list(want)}; these DataLoaders have {have} ({how}): its predictions would "
+                             f"name the wrong classes. Build the DataLoaders with `label_names={list(want)}`")
         self.model.head = head.to(self.model.backbone.device)
         self.opt = None
         return self
@@ -229,6 +238,7 @@ def ada_learner(dls, # `AdaDataLoaders` tokenized with the backbone's tokenizer
         if task is not None and task != dls.kind: raise ValueError(f"task={task!r}, but the DataLoaders hold a {dls.kind} task")
         options = {**options, **old}
     backbone = as_backbone(backbone)
+    check_cache_backbone(dls, backbone)
     if getattr(dls, 'tokenizer', None) is not None:
         check_tokenizer(dls.tokenizer, backbone.config)
         if backbone.tokenizer is not None and dls.tokenizer.get_vocab() != backbone.tokenizer.get_vocab():
@@ -242,5 +252,5 @@ def ada_learner(dls, # `AdaDataLoaders` tokenized with the backbone's tokenizer
     weight = None if class_weights is None else class_weights_for(dls, class_weights)
     if loss_func is None: loss_func = learner_cls.loss_for(dls, getattr(head.classifier, 'crf', None), weight, focal_gamma)
     if metrics is None: metrics = metrics_for(dls, scheme)
-    cbs = [FrozenBackboneCallback(), LayerWeightsCallback()] + ([EntropyPenaltyCallback(entropy_lambda)] if entropy_lambda else []) + list(cbs or [])
+    cbs = [FrozenBackboneCallback(), TrainingChecksCallback(), LayerWeightsCallback()] + ([EntropyPenaltyCallback(entropy_lambda)] if entropy_lambda else []) + listify(cbs)
     return learner_cls(dls, model, loss_func=loss_func, splitter=head_params, metrics=metrics, cbs=cbs, **kwargs)

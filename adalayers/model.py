@@ -4,18 +4,21 @@
 
 # %% ../nbs/04_model.ipynb #ee459698
 from __future__ import annotations
-import inspect
+import inspect, json, math, numbers, os
 from pathlib import Path
 import torch
 from torch import nn
+from safetensors import safe_open
 from safetensors.torch import load_file, save_file
 from transformers import PretrainedConfig
+from .core import tensor_checksum
 from .backbone import FrozenBackbone
 from .aggregator import AdaLayers
 from .heads import SequenceClassifier, TokenClassifier
 
 # %% auto #0
-__all__ = ['HEAD_OPTIONS', 'HEADS', 'AdaLayersConfig', 'check_options', 'HeadKind', 'AdaLayersHead', 'AdaLayersModel']
+__all__ = ['HEAD_OPTIONS', 'HEADS', 'AdaLayersConfig', 'check_option_values', 'check_options', 'HeadKind', 'AdaLayersHead',
+           'head_checksum', 'check_finite', 'AdaLayersModel']
 
 # %% ../nbs/04_model.ipynb #d71bf181
 class AdaLayersConfig(PretrainedConfig):
@@ -41,6 +44,7 @@ class AdaLayersConfig(PretrainedConfig):
                  crf:bool=False, # token head: a CRF over the tags
                  backbone_fingerprint:str|None=None, # `FrozenBackbone.fingerprint` of the backbone it was trained on
                  backbone_name:str|None=None, # where that backbone came from, for messages
+                 backbone_fingerprints:list[str]|None=None, # the same weights in other precisions (`FrozenBackbone.fingerprints`)
                  **kwargs):
         if 'task' in kwargs: kind = kwargs.pop('task') # heads saved by adalayers 0.0.1 call the kind `task`
         if kind not in HEADS: raise ValueError(f"kind must be one of {list(HEADS)}, not {kind!r}")
@@ -50,19 +54,38 @@ class AdaLayersConfig(PretrainedConfig):
         self.layer, self.pos_enc, self.dropout, self.final_gelu = layer, pos_enc, dropout, final_gelu
         self.kind, self.n_classes, self.label_names, self.n_heads, self.head_dropout = kind, n_classes, label_names, n_heads, head_dropout
         self.head_layers, self.crf = head_layers, crf
+        check_option_values(self)
         HEADS[kind].check(self)
-        self.backbone_fingerprint, self.backbone_name = backbone_fingerprint, backbone_name
+        self.backbone_fingerprint, self.backbone_name, self.backbone_fingerprints = backbone_fingerprint, backbone_name, backbone_fingerprints
         super().__init__(**kwargs)
 
     @classmethod
     def for_backbone(cls, backbone:FrozenBackbone, **kwargs) -> AdaLayersConfig:
         "A configuration sized for `backbone` and pinned to its fingerprint"
         return cls(n_states=backbone.n_layers+1, hidden_size=backbone.hidden_size, backbone_fingerprint=backbone.fingerprint,
-                   backbone_name=backbone.config.name_or_path or type(backbone.model).__name__, **kwargs)
+                   backbone_fingerprints=backbone.fingerprints, backbone_name=backbone.config.name_or_path or type(backbone.model).__name__, **kwargs)
 
     def options(self) -> dict:
         "The head options (`HEAD_OPTIONS`): what a user chooses, as opposed to what the backbone and data decide"
         return {k: getattr(self, k) for k in HEAD_OPTIONS}
+
+def _is_int(v): return isinstance(v, numbers.Integral) and not isinstance(v, bool)
+def _is_real(v): return isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)
+_OPTION_TYPES = dict( # field -> (test, what it must be)
+    n_states=(lambda v: _is_int(v) and v >= 1, 'a positive integer'), hidden_size=(lambda v: _is_int(v) and v >= 1, 'a positive integer'),
+    k=(lambda v: _is_int(v) and v >= 1, 'a positive integer'), alpha=(lambda v: _is_real(v) and v > 0, 'a positive number'),
+    cutoff=(lambda v: _is_real(v) and 0 <= v < 1, 'a number in [0, 1)'), topk=(lambda v: v is None or _is_int(v) and v >= 1, 'None or a positive integer'),
+    layer=(lambda v: v is None or _is_int(v), 'None or an integer'), pos_enc=(lambda v: isinstance(v, bool), 'True or False'),
+    dropout=(lambda v: _is_real(v) and 0 <= v < 1, 'a number in [0, 1)'), final_gelu=(lambda v: isinstance(v, bool), 'True or False'),
+    n_classes=(lambda v: _is_int(v) and v >= 1, 'a positive integer'), n_heads=(lambda v: _is_int(v) and v >= 1, 'a positive integer'),
+    head_dropout=(lambda v: _is_real(v) and 0 <= v < 1, 'a number in [0, 1)'), head_layers=(lambda v: _is_int(v) and v >= 0, 'a non-negative integer'),
+    crf=(lambda v: isinstance(v, bool), 'True or False'))
+
+def check_option_values(config):
+    "Raise `ValueError` for a head option of the wrong type or out of range (a JSON file may hold `\"alpha\": \"ten\"`)"
+    for name, (ok, what) in _OPTION_TYPES.items():
+        v = getattr(config, name)
+        if not ok(v): raise ValueError(f"{name} must be {what}, not {v!r}")
 
 HEAD_OPTIONS = ('k', 'alpha', 'cutoff', 'topk', 'layer', 'pos_enc', 'dropout', 'final_gelu', 'n_heads', 'head_dropout',
                 'head_layers', 'crf') # the fields of `AdaLayersConfig` a user sets; the others come from the backbone and the data
@@ -72,7 +95,7 @@ def check_options(options:dict) -> dict:
     options = dict(options.options() if isinstance(options, AdaLayersConfig) else options or {})
     bad = [k for k in options if k not in HEAD_OPTIONS]
     if bad:
-        derived = [k for k in bad if k in ('n_states', 'hidden_size', 'kind', 'task', 'n_classes', 'label_names', 'backbone_fingerprint', 'backbone_name')]
+        derived = [k for k in bad if k in ('n_states', 'hidden_size', 'kind', 'task', 'n_classes', 'label_names', 'backbone_fingerprint', 'backbone_name', 'backbone_fingerprints')]
         why = f"{derived} come from the backbone and the DataLoaders; " if derived else ''
         raise ValueError(f"Unknown head option(s) {[k for k in bad if k not in derived] or derived}: {why}the options are {list(HEAD_OPTIONS)}")
     return options
@@ -116,17 +139,33 @@ class AdaLayersHead(nn.Module):
         return self.classifier(self.aggregator(hidden_states), attention_mask)
 
     def check_backbone(self, backbone:FrozenBackbone):
-        "Raise `ValueError` unless `backbone` is the one this head was trained on"
-        want = self.config.backbone_fingerprint
-        if want is not None and want != backbone.fingerprint:
-            raise ValueError(f"This head belongs to backbone {self.config.backbone_name!r} (fingerprint {want[:12]}), "
-                             f"not to this one (fingerprint {backbone.fingerprint[:12]}): its hidden states mean something else")
+        "Raise `ValueError` unless `backbone` is the one this head was trained on (in any precision)"
+        c, bb = self.config, backbone
+        if (c.n_states, c.hidden_size) != (bb.n_layers+1, bb.hidden_size):
+            raise ValueError(f"This head mixes {c.n_states} hidden states of width {c.hidden_size}; the backbone gives {bb.n_layers+1} "
+                             f"of width {bb.hidden_size}: the head belongs to backbone {c.backbone_name!r}, not to this one")
+        want = c.backbone_fingerprint
+        if want is None or want == bb.fingerprint: return # `None`: a head built in memory, not trained on any backbone yet
+        if not {want, *(c.backbone_fingerprints or [])} & set(bb.fingerprints):
+            raise ValueError(f"This head belongs to backbone {c.backbone_name!r} (fingerprint {want[:12]}), "
+                             f"not to this one (fingerprint {bb.fingerprint[:12]}): its hidden states mean something else")
 
+    _FILES = ('config.json', 'head.safetensors')
     def save_pretrained(self, path:str|Path) -> Path:
-        "Write `config.json` and `head.safetensors` to the folder `path`: the head only, never the backbone"
-        path = Path(path); path.mkdir(parents=True, exist_ok=True)
+        "Write `config.json` and `head.safetensors` (with a checksum) to the folder `path`: the head only, never the backbone"
+        path = Path(path)
+        if path.is_dir():
+            other = sorted(p.name for p in path.iterdir() if p.name not in self._FILES)
+            if other or ((path/'config.json').exists() and json.loads((path/'config.json').read_text() or '{}').get('model_type') != 'adalayers'):
+                raise ValueError(f"{path} holds files that are not an AdaLayers head's ({other[:5] or ['config.json']}): "
+                                 "save the head to a new or empty folder (a head never writes over a model or other files)")
+        sd = {k: v.detach().contiguous().cpu() for k, v in self.state_dict().items()}
+        check_finite(sd, "The head to save")
+        path.mkdir(parents=True, exist_ok=True)
+        tmp = path/f'.head.safetensors.{os.getpid()}.partial'
+        save_file(sd, tmp, metadata=dict(checksum=head_checksum(sd)))
         self.config.save_pretrained(path)
-        save_file({k: v.detach().contiguous().cpu() for k, v in self.state_dict().items()}, path/'head.safetensors')
+        os.replace(tmp, path/'head.safetensors')
         return path
 
     @classmethod
@@ -134,13 +173,44 @@ class AdaLayersHead(nn.Module):
                         path:str|Path, # folder written by `save_pretrained`
                         backbone:FrozenBackbone|None=None, # refuse to load when the head was trained on another backbone
                        ) -> AdaLayersHead:
-        "Load a head saved by `save_pretrained`"
-        path = Path(path)
-        if not (path/'head.safetensors').exists(): raise FileNotFoundError(f"No AdaLayers head in {path} (head.safetensors is missing)")
-        head = cls(AdaLayersConfig.from_pretrained(path))
+        "Load a head saved by `save_pretrained`, checked: readable, intact (checksum), finite, consistent, and for `backbone`"
+        path = Path(path); f = path/'head.safetensors'
+        if not f.exists(): raise FileNotFoundError(f"No AdaLayers head in {path} (head.safetensors is missing)")
+        if not (path/'config.json').exists(): raise FileNotFoundError(f"{path} has head.safetensors but no config.json: the head cannot be rebuilt without it")
+        try: config = AdaLayersConfig.from_pretrained(path)
+        except ValueError as e: raise ValueError(f"{path/'config.json'}: {e}") from e
+        if backbone is not None and config.backbone_fingerprint is None:
+            raise ValueError(f"{path/'config.json'} has no backbone_fingerprint: the head cannot be checked against the backbone. "
+                             "Save it again with `learn.save_head`")
+        head = cls(config)
         if backbone is not None: head.check_backbone(backbone)
-        head.load_state_dict(load_file(path/'head.safetensors'))
+        try:
+            sd = load_file(f)
+            with safe_open(f, 'pt') as fh: meta = fh.metadata() or {}
+        except Exception as e: raise ValueError(f"{f} is not a readable safetensors file ({e}): the file is damaged; save the head again") from e
+        if 'checksum' in meta and head_checksum(sd) != meta['checksum']:
+            raise ValueError(f"{f} is corrupted (its checksum does not match): save the head again")
+        want = {k: tuple(v.shape) for k, v in head.state_dict().items()}
+        have = {k: tuple(v.shape) for k, v in sd.items()}
+        if want != have:
+            diff = [f"{k}: {have.get(k)} in the file, {want.get(k)} from config.json" for k in sorted(set(want) | set(have)) if want.get(k) != have.get(k)]
+            raise ValueError(f"{path}: config.json and head.safetensors do not belong together ({'; '.join(diff[:3])}): "
+                             "were the files edited, or copied from different heads?")
+        check_finite(sd, f"The head in {path}")
+        head.load_state_dict(sd)
         return head
+
+def head_checksum(state_dict:dict) -> str:
+    "sha256 of a head's tensors, in name order (stored in the safetensors metadata)"
+    return tensor_checksum(sorted(state_dict.items()))
+
+def check_finite(tensors:dict, # name -> tensor
+                 what:str, # the subject of the message
+                ):
+    "Raise `ValueError` if any tensor holds NaN or infinite values"
+    bad = {k: int((~torch.isfinite(v)).sum()) for k, v in tensors.items() if v.is_floating_point() and not torch.isfinite(v).all()}
+    if bad: raise ValueError(f"{what} has non-finite weights ({sum(bad.values())} values in {list(bad)[:3]}): training diverged "
+                             "(a learning rate that is too high, or not finite?); retrain with a lower one")
 
 # %% ../nbs/04_model.ipynb #8b7f166f
 class AdaLayersModel(nn.Module):

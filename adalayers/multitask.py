@@ -4,6 +4,7 @@
 
 # %% ../nbs/14_multitask.ipynb #47aeb278
 from __future__ import annotations
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 import torch
@@ -92,15 +93,18 @@ class MultiTaskModel(nn.Module):
         self.primary, self.streaming, self.truncate = primary.eval(), streaming, truncate
         base = getattr(primary, 'base_model', primary)
         self.has_own_head = base is not primary
-        self.backbone = FrozenBackbone(base)
+        self.backbone = FrozenBackbone(base, freeze=False) # the caller's model keeps its `requires_grad` flags: nothing here records gradients
         self.heads = nn.ModuleDict()
         for name, head in (heads or {}).items(): self.add_head(name, head)
 
     def add_head(self,
                  name:str, # key of the head's output
                  head, # an `AdaLayersHead`, or the folder `learn.save_head` wrote
+                 replace:bool=False, # replace a head already attached under `name`
                 ) -> MultiTaskModel:
-        "Attach a trained head; refuses one trained on another backbone"
+        "Attach a trained head; refuses one trained on another backbone, and a second head under the same name"
+        if name in self.heads and not replace:
+            raise ValueError(f"A head named {name!r} is attached already: choose another name, or pass replace=True")
         if not isinstance(head, AdaLayersHead): head = AdaLayersHead.from_pretrained(head, self.backbone)
         head.check_backbone(self.backbone)
         if head.config.n_states != self.backbone.n_layers + 1:
@@ -124,7 +128,12 @@ class MultiTaskModel(nn.Module):
                 token_type_ids:torch.Tensor|None=None, # segment ids, where the model takes them
                ) -> tuple:
         "`(primary output, {head name: head output})` from one pass of the primary"
-        if attention_mask is None: attention_mask = torch.ones_like(input_ids)
+        if attention_mask is None:
+            pad = getattr(self.backbone.config, 'pad_token_id', None)
+            if pad is not None and input_ids.shape[0] > 1 and bool((input_ids == pad).any()):
+                warnings.warn(f"No attention_mask, but the batch holds padding (token id {pad}): every token is attended to, padding "
+                              "included, which changes the outputs. Pass the tokenizer's attention_mask")
+            attention_mask = torch.ones_like(input_ids)
         kw = dict(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
         if not self.heads: return call_accepting(self.primary, **kw), {}
         depth, enc = self.depth, self.backbone.model
