@@ -8,6 +8,7 @@ __all__ = []
 # %% ../nbs/99_all.ipynb #e8a4c9d1
 from fastai.torch_core import set_seed
 from .core import *
+from .named_backbones import *
 from .backbone import *
 from .aggregator import *
 from .crf import *
@@ -23,7 +24,7 @@ from .finetune import *
 from .benchmark import *
 from .multitask import *
 from .analysis import *
-from . import (core, backbone, aggregator, crf, heads, model, data, tagging, cache, metrics, callbacks, learner, finetune,
+from . import (core, named_backbones, backbone, aggregator, crf, heads, model, data, tagging, cache, metrics, callbacks, learner, finetune,
                        benchmark, multitask, analysis)
-__all__ = ['set_seed'] + [n for m in (core, backbone, aggregator, crf, heads, model, data, tagging, cache, metrics, callbacks, learner,
+__all__ = ['set_seed'] + [n for m in (core, named_backbones, backbone, aggregator, crf, heads, model, data, tagging, cache, metrics, callbacks, learner,
                                       finetune, benchmark, multitask, analysis) for n in m.__all__]

@@ -10,7 +10,8 @@ import torch
 from torch import nn
 from transformers import AutoModel, AutoTokenizer, PreTrainedModel
 from transformers.utils.output_capturing import _CAN_RECORD_REGISTRY
-from .core import bundled_backbone_path, call_accepting, config_checksum, tensor_checksum
+from .core import call_accepting, config_checksum, tensor_checksum
+from .named_backbones import NAMED_BACKBONES, backbone_path
 
 # %% auto #0
 __all__ = ['check_tokenizer', 'register_output_capturing', 'strip_output_capturing_hooks', 'hidden_state_weights',
@@ -80,7 +81,8 @@ def load_pretrained(auto_cls, # `AutoModel`, `AutoTokenizer`, ...
         offline = os.environ.get('HF_HUB_OFFLINE', '') not in ('', '0', 'false', 'False')
         where = f"no folder {p.resolve()} exists" + ('' if local else f", and the hub {'is offline (HF_HUB_OFFLINE)' if offline else 'has no such model'}")
         raise FileNotFoundError(f"Cannot load the backbone {name_or_path!r}: {where}. Give the folder a model was saved to "
-                                f"(`save_pretrained`), a hub id such as 'sentence-transformers/all-MiniLM-L6-v2', or None for the bundled MiniLM") from e
+                                f"(`save_pretrained`), a hub id such as 'sentence-transformers/all-MiniLM-L6-v2', a named backbone ({', '.join(NAMED_BACKBONES)}), "
+                                f"or None for the bundled MiniLM") from e
 
 class FrozenBackbone(nn.Module):
     "A Hugging Face encoder that never trains: every hidden state, no autograd, always in eval mode"
@@ -111,13 +113,13 @@ class FrozenBackbone(nn.Module):
 
     @classmethod
     def from_pretrained(cls,
-                        name_or_path:str|Path|None=None, # local folder or hub id; the bundled MiniLM when `None`
+                        name_or_path:str|Path|None=None, # local folder, hub id or named backbone ('all-mpnet-base-v2'); the bundled MiniLM when `None`
                         tokenizer=None, # defaults to the tokenizer stored with the model
                         dtype:torch.dtype|None=None, # cast the weights, e.g. `torch.float16` on a GPU
                         **kwargs, # passed to `AutoModel.from_pretrained`
                        ) -> FrozenBackbone:
         "Load a model and its tokenizer, frozen"
-        name_or_path = str(name_or_path or bundled_backbone_path())
+        name_or_path = backbone_path(name_or_path) # a named backbone (`NAMED_BACKBONES`) is assembled once from its PyPI parts
         model = load_pretrained(AutoModel, name_or_path, **kwargs)
         return cls(model, tokenizer or load_pretrained(AutoTokenizer, name_or_path), dtype=dtype)
 

@@ -4,20 +4,20 @@
 
 # %% ../nbs/05b_cache.ipynb #01eabd64
 from __future__ import annotations
-import contextlib, hashlib, json, os, shutil, sys, uuid
+import hashlib, json, os, random, shutil, sys, uuid
 from pathlib import Path
 import numpy as np
 import torch
 from fastcore.basics import patch
 from fastprogress.fastprogress import progress_bar
-from .core import config_checksum
+from .core import config_checksum, default_cache_dir, folder_lock
 from .backbone import FrozenBackbone
 from .data import AdaDataLoaders, AdaDL, TokenizedDataset, length_mask
 
 # %% auto #0
 __all__ = ['HiddenStatesDataset', 'iter_hidden_states', 'compute_hidden_states', 'cache_hidden_states', 'dataset_fingerprint',
            'tokenizer_fingerprint', 'file_checksum', 'DiskStates', 'check_cached_layers', 'check_cache_backbone',
-           'default_cache_dir', 'human_size', 'cache_lock', 'read_cache_meta', 'disk_hidden_states']
+           'human_size', 'read_cache_meta', 'disk_hidden_states']
 
 # %% ../nbs/05b_cache.ipynb #c0fbd7b6
 class HiddenStatesDataset:
@@ -52,12 +52,17 @@ def iter_hidden_states(backbone:FrozenBackbone, # the frozen backbone
                        layers:list[int]|None=None, # only these hidden states (default: all)
                       ):
     "Yield `(index, states)` for every example of `ds` from one backbone pass (length-sorted batches, a progress bar); states are (states, own length, hidden) on the CPU"
-    dl = AdaDL(ds, bs=bs, shuffle=False, device=backbone.device)
-    with torch.no_grad():
-        for idxs, b in progress_bar(dl.indexed_batches(), total=len(dl), leave=False):
-            states = backbone(b[0], b[1], b[2] if ds.token_type_ids is not None else None)
-            hs = torch.stack(states if layers is None else [states[l] for l in layers], 1).to('cpu', dtype)
-            for j, (i, n) in enumerate(zip(idxs, b[1].sum(1).tolist())): yield i, hs[j, :, :n]
+    # A DataLoader draws seeds from Python's and torch's global generators when it is built and iterated: put them back
+    # afterwards, so that a run that builds a cache trains exactly like one that reuses it
+    py_state, torch_state = random.getstate(), torch.get_rng_state()
+    try:
+        dl = AdaDL(ds, bs=bs, shuffle=False, device=backbone.device)
+        with torch.no_grad():
+            for idxs, b in progress_bar(dl.indexed_batches(), total=len(dl), leave=False):
+                states = backbone(b[0], b[1], b[2] if ds.token_type_ids is not None else None)
+                hs = torch.stack(states if layers is None else [states[l] for l in layers], 1).to('cpu', dtype)
+                for j, (i, n) in enumerate(zip(idxs, b[1].sum(1).tolist())): yield i, hs[j, :, :n]
+    finally: random.setstate(py_state); torch.set_rng_state(torch_state)
 
 def compute_hidden_states(backbone:FrozenBackbone, # the frozen backbone
                           ds:TokenizedDataset, # tokenized examples
@@ -167,28 +172,11 @@ def check_cache_backbone(dls, # DataLoaders, perhaps serving cached hidden state
 # %% ../nbs/05b_cache.ipynb #73ae2027
 _DTYPES = {torch.float16: 'float16', torch.float32: 'float32'}
 
-def default_cache_dir() -> Path:
-    "Where disk caches go by default: `$ADALAYERS_CACHE`, else `~/.cache/adalayers`"
-    return Path(os.environ.get('ADALAYERS_CACHE', Path.home()/'.cache'/'adalayers'))
-
 def human_size(n:float) -> str:
     "Bytes as a short readable size: `200.0 KB`, `1.3 GB`"
     for unit in ('bytes', 'KB', 'MB', 'GB'):
         if abs(n) < 1000 or unit == 'GB': return f"{n:,.0f} bytes" if unit == 'bytes' else f"{n:.1f} {unit}"
         n /= 1000
-
-@contextlib.contextmanager
-def cache_lock(folder:Path):
-    "Hold an exclusive lock on a cache folder while building it: a second builder waits, then finds the cache built"
-    try: import fcntl
-    except ImportError: yield; return # no flock here (Windows): unique temporary names still keep builders apart
-    with open(Path(folder)/'.lock', 'a') as f:
-        try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print(f"waiting for another process that is building the cache in {folder}", file=sys.stderr)
-            fcntl.flock(f, fcntl.LOCK_EX)
-        try: yield
-        finally: fcntl.flock(f, fcntl.LOCK_UN)
 
 def _differs(want:dict, have:dict) -> str:
     names = dict(backbone='backbone', tokenizer='tokenizer', max_len='max_len', data='dataset', dtype='storage type', n_states='number of hidden states')
@@ -242,7 +230,7 @@ def disk_hidden_states(backbone:FrozenBackbone, # the frozen backbone
         raise ValueError(f"The hidden-state cache for {len(ds):,} examples would take {human_size(need)}, over max_gb={max_gb}: "
                          f"raise max_gb, shorten max_len, or cache in memory")
     folder.mkdir(parents=True, exist_ok=True)
-    with cache_lock(folder):
+    with folder_lock(folder, 'the cache'):
         if (folder/'meta.json').exists(): return _open_cache(folder, key, verify) # built by another process while we waited
         for stale in folder.glob('*.partial'): stale.unlink() # left by an interrupted build: no builder is running now
         free = shutil.disk_usage(folder).free

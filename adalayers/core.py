@@ -4,13 +4,14 @@
 
 # %% ../nbs/00_core.ipynb #a2fb596c
 from __future__ import annotations
-import functools, hashlib, inspect, json, os
+import contextlib, functools, hashlib, inspect, json, os, sys
 from pathlib import Path
 from typing import Iterable
 import torch
 
 # %% auto #0
-__all__ = ['data_dir', 'local_split_path', 'tensor_checksum', 'config_checksum', 'bundled_backbone_path', 'call_accepting']
+__all__ = ['data_dir', 'local_split_path', 'tensor_checksum', 'config_checksum', 'default_cache_dir', 'folder_lock',
+           'bundled_backbone_path', 'call_accepting']
 
 # %% ../nbs/00_core.ipynb #0fc6d64b
 def data_dir() -> Path|None:
@@ -50,6 +51,27 @@ def tensor_checksum(named_tensors:Iterable[tuple[str, torch.Tensor]]) -> str:
 def config_checksum(d:dict) -> str:
     "sha256 of a configuration dictionary, independent of key order"
     return hashlib.sha256(json.dumps(d, sort_keys=True, default=str).encode()).hexdigest()
+
+# %% ../nbs/00_core.ipynb #7a3e5c10
+def default_cache_dir() -> Path:
+    "Where adalayers keeps what it builds (hidden-state caches, assembled backbones): `$ADALAYERS_CACHE`, else `~/.cache/adalayers`"
+    return Path(os.environ.get('ADALAYERS_CACHE', Path.home()/'.cache'/'adalayers'))
+
+@contextlib.contextmanager
+def folder_lock(folder:Path, # the folder to build in (created if missing)
+                what:str='this folder', # for the waiting message
+               ):
+    "Hold an exclusive lock on `folder` while building in it: a second builder waits, then finds the result built"
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    try: import fcntl
+    except ImportError: yield; return # no flock here (Windows): builders must keep apart by unique temporary names
+    with open(folder/'.lock', 'a') as f:
+        try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for another process that is building {what} in {folder}", file=sys.stderr)
+            fcntl.flock(f, fcntl.LOCK_EX)
+        try: yield
+        finally: fcntl.flock(f, fcntl.LOCK_UN)
 
 # %% ../nbs/00_core.ipynb #d30cbaf4
 def bundled_backbone_path() -> str:

@@ -16,7 +16,8 @@ from fastai.data.core import DataLoaders
 from fastai.torch_core import display_df, default_device
 from fastprogress.fastprogress import progress_bar
 from transformers import AutoConfig, AutoTokenizer
-from .core import bundled_backbone_path, local_split_path
+from .core import local_split_path
+from .named_backbones import backbone_path
 from .backbone import FrozenBackbone, check_tokenizer, load_pretrained
 
 # %% auto #0
@@ -537,7 +538,7 @@ def tokenizer_for(backbone=None, # `FrozenBackbone`, path or hub id (the bundled
         if tokenizer is not None: check_tokenizer(tokenizer, backbone.config); return tokenizer
         if backbone.tokenizer is None: raise ValueError("This FrozenBackbone has no tokenizer: pass `tokenizer=`")
         return backbone.tokenizer
-    return tokenizer or load_pretrained(AutoTokenizer, str(backbone or bundled_backbone_path()))
+    return tokenizer or load_pretrained(AutoTokenizer, backbone_path(backbone))
 
 # %% ../nbs/05_data.ipynb #e77ccbd9
 _POSITIONS_AFTER_PAD = {'roberta', 'xlm-roberta', 'xlm-roberta-xl', 'camembert', 'data2vec-text', 'roberta-prelayernorm', 'ibert',
@@ -547,7 +548,7 @@ def _position_limits(backbone=None, tokenizer=None) -> list[tuple[int, str]]:
     "(limit, reason) pairs: the backbone's position embeddings, and the tokenizer's `model_max_length` when it is a real one"
     res, cfg = [], getattr(backbone, 'config', None)
     if cfg is None and (backbone is None or isinstance(backbone, (str, Path))):
-        try: cfg = AutoConfig.from_pretrained(str(backbone or bundled_backbone_path()))
+        try: cfg = AutoConfig.from_pretrained(backbone_path(backbone))
         except Exception: cfg = None # unknown: the tokenizer may still say
     n = getattr(cfg, 'max_position_embeddings', None)
     if isinstance(n, int) and n > 0 and getattr(cfg, 'position_biased_input', True): # DeBERTa-v3 uses relative positions only

@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 import pandas as pd
 import torch
-from transformers import BertTokenizer, BertConfig, BertModel, RobertaConfig, RobertaModel, BartConfig, BartModel
+from transformers import BertTokenizer, BertConfig, BertModel, RobertaConfig, RobertaModel, BartConfig, BartModel, MPNetConfig, MPNetModel
 from .backbone import FrozenBackbone
 
 # %% auto #0
@@ -22,14 +22,16 @@ NAMES = 'paris london berlin alice bob carol acme globex'.split()
 SPECIAL_TOKENS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]']
 
 # %% ../nbs/97_test_utils.ipynb #db9f27fe
-def tiny_tokenizer() -> BertTokenizer:
+def tiny_tokenizer(pad_id:int=0, # the id of `[PAD]`: 0 as in BERT, 1 as in RoBERTa and MPNet
+                  ) -> BertTokenizer:
     "A fast WordPiece tokenizer over the synthetic words, single letters and their `##` continuations"
     letters = list('abcdefghijklmnopqrstuvwxyz.,!?')
-    words = SPECIAL_TOKENS + POSITIVE_WORDS + NEGATIVE_WORDS + NEUTRAL_WORDS + NAMES + letters + ['##'+c for c in letters]
+    special = [t for t in SPECIAL_TOKENS if t != '[PAD]']; special.insert(pad_id, '[PAD]')
+    words = special + POSITIVE_WORDS + NEGATIVE_WORDS + NEUTRAL_WORDS + NAMES + letters + ['##'+c for c in letters]
     return BertTokenizer(vocab={w: i for i, w in enumerate(dict.fromkeys(words))})
 
 # %% ../nbs/97_test_utils.ipynb #0cee6496
-def tiny_model(arch:str='bert', # `bert`, `roberta` or `bart`
+def tiny_model(arch:str='bert', # `bert`, `roberta`, `bart` or `mpnet`
                n_layers:int=2, # encoder layers
                hidden:int=32, # hidden size
                seed:int=0, # initialisation seed
@@ -51,16 +53,20 @@ def tiny_model(arch:str='bert', # `bert`, `roberta` or `bart`
                          decoder_attention_heads=2, encoder_ffn_dim=2*hidden, decoder_ffn_dim=2*hidden,
                          max_position_embeddings=128, pad_token_id=0, bos_token_id=2, eos_token_id=3)
         return BartModel(cfg).eval()
-    raise ValueError(f"arch must be 'bert', 'roberta' or 'bart', not {arch!r}")
+    if arch == 'mpnet': # no token type ids, pads with id 1, relative position buckets: pair with `tiny_tokenizer(pad_id=1)`
+        cfg = MPNetConfig(vocab_size=vs, hidden_size=hidden, num_hidden_layers=n_layers, num_attention_heads=2,
+                          intermediate_size=2*hidden, max_position_embeddings=130, pad_token_id=1, bos_token_id=2, eos_token_id=3)
+        return MPNetModel(cfg, add_pooling_layer=False).eval()
+    raise ValueError(f"arch must be 'bert', 'roberta', 'bart' or 'mpnet', not {arch!r}")
 
 # %% ../nbs/97_test_utils.ipynb #dd8d3a40
-def tiny_backbone(arch:str='bert', # `bert`, `roberta` or `bart`
+def tiny_backbone(arch:str='bert', # `bert`, `roberta`, `bart` or `mpnet`
                   n_layers:int=2, # encoder layers
                   hidden:int=32, # hidden size
                   seed:int=0, # initialisation seed
                  ) -> FrozenBackbone:
     "A `FrozenBackbone` around `tiny_model` with `tiny_tokenizer`"
-    return FrozenBackbone(tiny_model(arch, n_layers, hidden, seed), tiny_tokenizer())
+    return FrozenBackbone(tiny_model(arch, n_layers, hidden, seed), tiny_tokenizer(pad_id=1 if arch == 'mpnet' else 0))
 
 # %% ../nbs/97_test_utils.ipynb #369ce3d5
 def _sentence(rng, label, n_words):
