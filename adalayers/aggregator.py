@@ -40,6 +40,7 @@ class AdaLayers(nn.Module):
                  dropout:float=0.1, # dropout on the mixed features
                  final_gelu:bool=False, # the reference code's extra GELU after the weighted sum
                  p_init:Sequence[float]|None=None, # initial layer logits (default zeros: uniform weights)
+                 layer_dropout:float=0.0, # in training, drop each hidden state of each example with this probability (the rest renormalised)
                 ):
         super().__init__()
         if topk is not None and not 1 <= topk <= n_states: raise ValueError(f"topk must be in 1..{n_states}, not {topk}")
@@ -50,6 +51,8 @@ class AdaLayers(nn.Module):
         if layer is not None and p_init is not None: raise ValueError("p_init sets layer logits; a single-layer head (layer=...) has none")
         self.n_states, self.hidden_size, self.k, self.alpha, self.cutoff, self.topk = n_states, hidden_size, k, alpha, cutoff, topk
         self.layer, self.pos_enc, self.final_gelu = layer, pos_enc, final_gelu
+        if not 0 <= layer_dropout < 1: raise ValueError(f"layer_dropout must be in [0, 1), not {layer_dropout}")
+        self.layer_dropout = layer_dropout
         self.used = [layer] if layer is not None else list(range(n_states))
         self.proj = nn.ModuleList(nn.Linear(hidden_size, k, bias=False) for _ in self.used)
         if layer is None:
@@ -87,7 +90,7 @@ class AdaLayers(nn.Module):
         "The aggregator an `AdaLayersConfig` describes: its defaults are the only ones that matter"
         c = config
         return cls(c.n_states, c.hidden_size, c.k, alpha=c.alpha, cutoff=c.cutoff, topk=c.topk, layer=c.layer,
-                   pos_enc=c.pos_enc, dropout=c.dropout, final_gelu=c.final_gelu, p_init=p_init)
+                   pos_enc=c.pos_enc, dropout=c.dropout, final_gelu=c.final_gelu, p_init=p_init, layer_dropout=c.layer_dropout)
 
     def project(self,
                 i:int, # index of the hidden state (0 = embedding output)
@@ -110,9 +113,19 @@ class AdaLayers(nn.Module):
         if len(hidden_states) != self.n_states:
             raise ValueError(f"AdaLayers was built for {self.n_states} hidden states, got {len(hidden_states)}")
         w = self.weights().to(hidden_states[self.used[0]].device)
+        if self.training and self.layer_dropout and self.p is not None: w = self.drop_layers(w, hidden_states[self.used[0]].shape[0])
         out = 0
         for i in self.used:
             z = hidden_states[i]
             if z is None: continue # not computed (a truncated backbone): only where the weight is zero
-            out = out + w[i] * self.project(i, z)
+            out = out + (w[i] if w.ndim == 1 else w[:, i, None, None]) * self.project(i, z)
         return self.finish(out)
+
+    def drop_layers(self, w:torch.Tensor, # the layer weights (states,)
+                    n:int, # examples in the batch
+                   ) -> torch.Tensor:
+        "(n, states) weights: each example loses each hidden state with probability `layer_dropout`, never the heaviest; the rest renormalised"
+        keep = torch.rand(n, len(w), device=w.device) >= self.layer_dropout
+        keep[:, w.argmax()] = True
+        wb = w * keep
+        return wb / wb.sum(1, keepdim=True)

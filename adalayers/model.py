@@ -35,6 +35,7 @@ class AdaLayersConfig(PretrainedConfig):
                  pos_enc:bool=False, # sinusoidal positional encodings on the mixed features
                  dropout:float=0.1, # dropout on the mixed features
                  final_gelu:bool=False, # extra GELU after the weighted sum (reference code)
+                 layer_dropout:float=0.0, # in training, drop each hidden state of each example with this probability
                  kind:str='sequence', # kind of task head: `sequence` (a label per text) or `token` (a tag per word)
                  n_classes:int=2, # output classes
                  label_names:list[str]|None=None, # class names, index order
@@ -52,6 +53,7 @@ class AdaLayersConfig(PretrainedConfig):
             raise ValueError(f"{len(label_names)} label names for {n_classes} classes")
         self.n_states, self.hidden_size, self.k, self.alpha, self.cutoff, self.topk = n_states, hidden_size, k, alpha, cutoff, topk
         self.layer, self.pos_enc, self.dropout, self.final_gelu = layer, pos_enc, dropout, final_gelu
+        self.layer_dropout = layer_dropout
         self.kind, self.n_classes, self.label_names, self.n_heads, self.head_dropout = kind, n_classes, label_names, n_heads, head_dropout
         self.head_layers, self.crf = head_layers, crf
         check_option_values(self)
@@ -76,7 +78,8 @@ _OPTION_TYPES = dict( # field -> (test, what it must be)
     k=(lambda v: _is_int(v) and v >= 1, 'a positive integer'), alpha=(lambda v: _is_real(v) and v > 0, 'a positive number'),
     cutoff=(lambda v: _is_real(v) and 0 <= v < 1, 'a number in [0, 1)'), topk=(lambda v: v is None or _is_int(v) and v >= 1, 'None or a positive integer'),
     layer=(lambda v: v is None or _is_int(v), 'None or an integer'), pos_enc=(lambda v: isinstance(v, bool), 'True or False'),
-    dropout=(lambda v: _is_real(v) and 0 <= v < 1, 'a number in [0, 1)'), final_gelu=(lambda v: isinstance(v, bool), 'True or False'),
+    dropout=(lambda v: _is_real(v) and 0 <= v < 1, 'a number in [0, 1)'), layer_dropout=(lambda v: _is_real(v) and 0 <= v < 1, 'a number in [0, 1)'),
+    final_gelu=(lambda v: isinstance(v, bool), 'True or False'),
     n_classes=(lambda v: _is_int(v) and v >= 1, 'a positive integer'), n_heads=(lambda v: _is_int(v) and v >= 1, 'a positive integer'),
     head_dropout=(lambda v: _is_real(v) and 0 <= v < 1, 'a number in [0, 1)'), head_layers=(lambda v: _is_int(v) and v >= 0, 'a non-negative integer'),
     crf=(lambda v: isinstance(v, bool), 'True or False'))
@@ -87,7 +90,7 @@ def check_option_values(config):
         v = getattr(config, name)
         if not ok(v): raise ValueError(f"{name} must be {what}, not {v!r}")
 
-HEAD_OPTIONS = ('k', 'alpha', 'cutoff', 'topk', 'layer', 'pos_enc', 'dropout', 'final_gelu', 'n_heads', 'head_dropout',
+HEAD_OPTIONS = ('k', 'alpha', 'cutoff', 'topk', 'layer', 'pos_enc', 'dropout', 'layer_dropout', 'final_gelu', 'n_heads', 'head_dropout',
                 'head_layers', 'crf') # the fields of `AdaLayersConfig` a user sets; the others come from the backbone and the data
 
 def check_options(options:dict) -> dict:

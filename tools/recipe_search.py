@@ -45,3 +45,6 @@ if 'batch3' in runs:
         for l in (6, 7): run(f'layer {l} seed {s}', dict(layer=l), seed=s)
         run(f'adalayers k128 lr3e-4 seed {s}', dict(k=128), lr=3e-4, seed=s)
         run(f'adalayers default seed {s}', seed=s)
+if 'layer_dropout' in runs:
+    for s in (0, 1, 2):
+        for q in (0.1, 0.3): run(f'adalayers layer_dropout {q} seed {s}', dict(layer_dropout=q), seed=s)
