@@ -4,7 +4,7 @@
 
 # %% ../nbs/05b_cache.ipynb #01eabd64
 from __future__ import annotations
-import hashlib, json, os, random, shutil, sys, uuid
+import hashlib, json, os, random, shutil, uuid
 from pathlib import Path
 import numpy as np
 import torch

@@ -6,7 +6,6 @@
 from __future__ import annotations
 import warnings
 from contextlib import contextmanager
-from pathlib import Path
 import torch
 from torch import nn
 from .core import call_accepting

@@ -53,12 +53,9 @@ def part_slices(spec:NamedBackbone) -> list[Path]:
     return slices
 
 # %% ../nbs/00a_named_backbones.ipynb #a2dc5fbe
-def file_sha256(path:Path, chunk:int=1<<24) -> str:
+def file_sha256(path:Path) -> str:
     "sha256 of a file, read in chunks"
-    h = hashlib.sha256()
-    with open(path, 'rb') as f:
-        while b := f.read(chunk): h.update(b)
-    return h.hexdigest()
+    with open(path, 'rb') as f: return hashlib.file_digest(f, 'sha256').hexdigest()
 
 MARKER = 'adalayers-assembled.json' # written last: a folder without it is a partial assembly
 
