@@ -24,7 +24,8 @@ from .finetune import *
 from .benchmark import *
 from .multitask import *
 from .analysis import *
+from .compare import *
 from . import (core, named_backbones, backbone, aggregator, crf, heads, model, data, tagging, cache, metrics, callbacks, learner, finetune,
-                       benchmark, multitask, analysis)
+                       benchmark, multitask, analysis, compare)
 __all__ = ['set_seed'] + [n for m in (core, named_backbones, backbone, aggregator, crf, heads, model, data, tagging, cache, metrics, callbacks, learner,
-                                      finetune, benchmark, multitask, analysis) for n in m.__all__]
+                                      finetune, benchmark, multitask, analysis, compare) for n in m.__all__]

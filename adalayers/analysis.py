@@ -17,7 +17,7 @@ from .cache import check_cache_backbone
 
 # %% auto #0
 __all__ = ['POOLERS', 'VariabilityStats', 'pooled_features', 'hidden_state_variability', 'collect_features', 'linear_probes',
-           'single_layer_scores', 'layer_report', 'nu_options', 'xie_options']
+           'probe_scores', 'single_layer_scores', 'layer_report', 'nu_options', 'xie_options']
 
 # %% ../nbs/15_analysis.ipynb #3cecd354
 class VariabilityStats:
@@ -131,6 +131,39 @@ def linear_probes(backbone:FrozenBackbone, # the frozen backbone
             opt.zero_grad(); F.cross_entropy(lin(a), yt).backward(); opt.step()
         with torch.no_grad(): accs.append(float((lin(v).argmax(-1) == yv).float().mean()))
     return np.array(accs)
+
+# %% ../nbs/15_analysis.ipynb #a7c3e1d2
+def _probe_metrics(pred:np.ndarray, y:np.ndarray, main:str) -> dict:
+    from sklearn.metrics import matthews_corrcoef
+    res = dict(accuracy=round(float((pred == y).mean()), 4))
+    if main == 'matthews_corrcoef': res['matthews_corrcoef'] = round(float(matthews_corrcoef(y, pred)), 4)
+    return res
+
+def probe_scores(backbone:FrozenBackbone, # the frozen backbone
+                 dls, # `AdaDataLoaders` of a sequence task (cached hidden states are used when present)
+                 states=None, # hidden states to probe one by one (default: all, 0 to L)
+                 concat:bool=True, # also one probe on all hidden states concatenated
+                 C:float=1.0, # inverse L2 strength of scikit-learn's `LogisticRegression` (its default)
+                 max_iter:int=1000, # L-BFGS iterations
+                 max_examples:int=20000, # examples per split
+                ) -> pd.DataFrame:
+    "The baseline users reach for first: scikit-learn logistic regression on mean-pooled, standardised hidden states; the task's metrics on the validation set"
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+    if dls.kind != 'sequence': raise ValueError(f"probe_scores pools one vector per text, so it takes sequence tasks, not {dls.kind!r} ones: "
+                                                "for tags per word use `linear_probes` (word accuracy)")
+    xt, yt = collect_features(backbone, dls, 0, max_examples)
+    xv, yv = collect_features(backbone, dls, 1, max_examples)
+    n_states, main = xt.shape[1], main_metric(dls)
+    groups = [[s] for s in (range(n_states) if states is None else states)] + ([list(range(n_states))] if concat else [])
+    rows = []
+    for g in progress_bar(groups, leave=False):
+        a, v = xt[:, g].flatten(1).float().numpy(), xv[:, g].flatten(1).float().numpy()
+        scaler = StandardScaler().fit(a)
+        clf = LogisticRegression(C=C, max_iter=max_iter).fit(scaler.transform(a), yt.numpy())
+        pred = clf.predict(scaler.transform(v))
+        rows.append(dict(state=g[0] if len(g) == 1 else 'all', features=a.shape[1], **_probe_metrics(pred, yv.numpy(), main)))
+    return pd.DataFrame(rows)
 
 # %% ../nbs/15_analysis.ipynb #878ae14a
 def single_layer_scores(dls, # `AdaDataLoaders` (cache them first: one head per hidden state trains on them)

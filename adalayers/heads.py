@@ -22,16 +22,17 @@ def masked_mean(x:torch.Tensor, # (batch, tokens, features)
 
 # %% ../nbs/03_heads.ipynb #98e12b7a
 class SequenceClassifier(nn.Module):
-    "Self-attention over the mixed features, GELU, dropout, masked mean over tokens, linear to logits"
+    "Self-attention over the mixed features, GELU, dropout, masked mean over tokens, linear to logits (or, without attention, the mean of the features)"
     def __init__(self,
                  k:int, # width of the mixed features
                  n_classes:int, # output classes
                  n_heads:int=4, # attention heads (must divide `k`)
                  dropout:float=0.1, # dropout in attention and after the GELU
+                 attention:bool=True, # False: no self-attention, the masked mean of the mixed features goes to the linear layer
                 ):
         super().__init__()
         if k % n_heads: raise ValueError(f"n_heads={n_heads} must divide the feature width k={k}")
-        self.attn = nn.MultiheadAttention(k, n_heads, dropout=dropout, batch_first=True)
+        self.attn = nn.MultiheadAttention(k, n_heads, dropout=dropout, batch_first=True) if attention else None
         self.drop = nn.Dropout(dropout)
         self.out = nn.Linear(k, n_classes)
 
@@ -40,8 +41,8 @@ class SequenceClassifier(nn.Module):
                 mask:torch.Tensor, # (batch, tokens), nonzero for real tokens
                ) -> torch.Tensor:
         "Class logits, (batch, n_classes)"
-        a, _ = self.attn(x, x, x, key_padding_mask=mask == 0, need_weights=False)
-        return self.out(masked_mean(self.drop(F.gelu(a)), mask))
+        if self.attn is not None: x = F.gelu(self.attn(x, x, x, key_padding_mask=mask == 0, need_weights=False)[0])
+        return self.out(masked_mean(self.drop(x), mask))
 
 # %% ../nbs/03_heads.ipynb #f925a021
 class TokenClassifier(nn.Module):

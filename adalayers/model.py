@@ -43,6 +43,7 @@ class AdaLayersConfig(PretrainedConfig):
                  head_dropout:float=0.1, # dropout inside the task head
                  head_layers:int=2, # token head: Transformer encoder layers
                  crf:bool=False, # token head: a CRF over the tags
+                 attention:bool=True, # sequence head: self-attention over the mixed features before the mean (False: the mean of the mixed features)
                  backbone_fingerprint:str|None=None, # `FrozenBackbone.fingerprint` of the backbone it was trained on
                  backbone_name:str|None=None, # where that backbone came from, for messages
                  backbone_fingerprints:list[str]|None=None, # the same weights in other precisions (`FrozenBackbone.fingerprints`)
@@ -55,7 +56,7 @@ class AdaLayersConfig(PretrainedConfig):
         self.layer, self.pos_enc, self.dropout, self.final_gelu = layer, pos_enc, dropout, final_gelu
         self.layer_dropout = layer_dropout
         self.kind, self.n_classes, self.label_names, self.n_heads, self.head_dropout = kind, n_classes, label_names, n_heads, head_dropout
-        self.head_layers, self.crf = head_layers, crf
+        self.head_layers, self.crf, self.attention = head_layers, crf, attention
         check_option_values(self)
         HEADS[kind].check(self)
         self.backbone_fingerprint, self.backbone_name, self.backbone_fingerprints = backbone_fingerprint, backbone_name, backbone_fingerprints
@@ -82,7 +83,7 @@ _OPTION_TYPES = dict( # field -> (test, what it must be)
     final_gelu=(lambda v: isinstance(v, bool), 'True or False'),
     n_classes=(lambda v: _is_int(v) and v >= 1, 'a positive integer'), n_heads=(lambda v: _is_int(v) and v >= 1, 'a positive integer'),
     head_dropout=(lambda v: _is_real(v) and 0 <= v < 1, 'a number in [0, 1)'), head_layers=(lambda v: _is_int(v) and v >= 0, 'a non-negative integer'),
-    crf=(lambda v: isinstance(v, bool), 'True or False'))
+    crf=(lambda v: isinstance(v, bool), 'True or False'), attention=(lambda v: isinstance(v, bool), 'True or False'))
 
 def check_option_values(config):
     "Raise `ValueError` for a head option of the wrong type or out of range (a JSON file may hold `\"alpha\": \"ten\"`)"
@@ -91,7 +92,7 @@ def check_option_values(config):
         if not ok(v): raise ValueError(f"{name} must be {what}, not {v!r}")
 
 HEAD_OPTIONS = ('k', 'alpha', 'cutoff', 'topk', 'layer', 'pos_enc', 'dropout', 'layer_dropout', 'final_gelu', 'n_heads', 'head_dropout',
-                'head_layers', 'crf') # the fields of `AdaLayersConfig` a user sets; the others come from the backbone and the data
+                'head_layers', 'crf', 'attention') # the fields of `AdaLayersConfig` a user sets; the others come from the backbone and the data
 
 def check_options(options:dict) -> dict:
     "`options` as a dict of head options, refusing names that are not `HEAD_OPTIONS`"
@@ -118,7 +119,8 @@ class HeadKind:
                     raise ValueError(f"{o}={getattr(c, o)!r} is an option of {kind} heads; this is a {c.kind} head")
 
 HEADS = dict( # kind -> how its task head is built; a new kind (regression, say) adds one entry
-    sequence=HeadKind(lambda c: SequenceClassifier(c.k, c.n_classes, n_heads=c.n_heads, dropout=c.head_dropout)),
+    sequence=HeadKind(lambda c: SequenceClassifier(c.k, c.n_classes, n_heads=c.n_heads, dropout=c.head_dropout, attention=c.attention),
+                      only=('attention',)),
     token=HeadKind(lambda c: TokenClassifier(c.k, c.n_classes, n_heads=c.n_heads, dropout=c.head_dropout, n_layers=c.head_layers, crf=c.crf),
                    only=('head_layers', 'crf')))
 _DEFAULTS = {k: v.default for k, v in inspect.signature(AdaLayersConfig.__init__).parameters.items()}
