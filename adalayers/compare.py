@@ -5,7 +5,6 @@
 # %% ../nbs/16_compare.ipynb #c0a1b2c3
 from __future__ import annotations
 import time
-from fastai.torch_core import set_seed
 from .backbone import FrozenBackbone
 from .data import AdaDataLoaders
 from .metrics import main_metric
@@ -99,7 +98,7 @@ def comparison_summary(rows:list[dict], # rows of `compare_methods`
     if cache_secs is not None: out.append(f" Hidden states computed once in {cache_secs:.0f} s")
     if ada.get('seconds_per_epoch_live'):
         out.append(f"; a cached AdaLayers epoch is {ada['seconds_per_epoch_live']/ada['seconds_per_epoch_cached']:.1f}x faster than one with the backbone running")
-    if fts and fts[0].get('seconds_per_epoch_live') and cache_secs is not None:
+    if fts and cache_secs is not None:
         out.append(f"; AdaLayers trains {ada['trainable_params']/fts[0]['trainable_params']:.1%} of fine-tuning's parameters")
     return ''.join(out) + ('.' if cache_secs is not None else '')
 
