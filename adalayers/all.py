@@ -21,11 +21,12 @@ from .metrics import *
 from .callbacks import *
 from .learner import *
 from .finetune import *
+from .petl import *
 from .benchmark import *
 from .multitask import *
 from .analysis import *
 from .compare import *
 from . import (core, named_backbones, backbone, aggregator, crf, heads, model, data, tagging, cache, metrics, callbacks, learner, finetune,
-                       benchmark, multitask, analysis, compare)
+                       petl, benchmark, multitask, analysis, compare)
 __all__ = ['set_seed'] + [n for m in (core, named_backbones, backbone, aggregator, crf, heads, model, data, tagging, cache, metrics, callbacks, learner,
-                                      finetune, benchmark, multitask, analysis, compare) for n in m.__all__]
+                                      finetune, petl, benchmark, multitask, analysis, compare) for n in m.__all__]

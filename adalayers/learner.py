@@ -26,12 +26,25 @@ from .cache import check_cached_layers, check_cache_backbone
 from .callbacks import FrozenBackboneCallback, TrainingChecksCallback, EntropyPenaltyCallback, LayerWeightsCallback, find_modules
 
 # %% auto #0
-__all__ = ['LEARNERS', 'head_params', 'AdaLearner', 'AdaTokenLearner', 'class_weights_for', 'ada_learner']
+__all__ = ['LEARNERS', 'head_params', 'check_labels', 'AdaLearner', 'AdaTokenLearner', 'class_weights_for', 'ada_learner']
 
 # %% ../nbs/08_learner.ipynb #65a0ade1
 def head_params(model:AdaLayersModel) -> list:
     "The parameter groups to train: the head's parameters, never the backbone's"
     return [list(model.head.parameters())]
+
+# %% ../nbs/08_learner.ipynb #c3e1a7d2
+def check_labels(config, # a saved head's config: its `kind`, `n_classes` and `label_names`
+                 dls, # the DataLoaders it is loaded for
+                ):
+    "Raise `ValueError` unless a head with `config` predicts the task and classes of `dls`, in the same order"
+    if config.kind != dls.kind: raise ValueError(f"The head is for {config.kind} classification, these DataLoaders hold a {dls.kind} task")
+    if config.n_classes != dls.c: raise ValueError(f"The head predicts {config.n_classes} classes, these DataLoaders have {dls.c}")
+    want, have = config.label_names, [str(v) for v in dls.vocab]
+    if want is not None and [str(v) for v in want] != have:
+        how = 'the same classes in another order' if sorted(map(str, want)) == sorted(have) else 'other classes'
+        raise ValueError(f"The head was trained for labels {list(want)}; these DataLoaders have {have} ({how}): its predictions would "
+                         f"name the wrong classes. Build the DataLoaders with `label_names={list(want)}`")
 
 # %% ../nbs/08_learner.ipynb #55bafe8e
 class AdaLearner(Learner):
@@ -85,15 +98,7 @@ class AdaLearner(Learner):
     def load_head(self, path:str|Path):
         "Load a head saved by `save_head`; refuses a head trained on another backbone or for other classes"
         head = AdaLayersHead.from_pretrained(path, self.model.backbone)
-        if head.config.kind != self.model.config.kind:
-            raise ValueError(f"The head is for {head.config.kind} classification, this learner for {self.model.config.kind} classification")
-        if head.config.n_classes != self.dls.c:
-            raise ValueError(f"The head predicts {head.config.n_classes} classes, these DataLoaders have {self.dls.c}")
-        want, have = head.config.label_names, [str(v) for v in self.dls.vocab]
-        if want is not None and [str(v) for v in want] != have:
-            how = 'the same classes in another order' if sorted(map(str, want)) == sorted(have) else 'other classes'
-            raise ValueError(f"The head was trained for labels {list(want)}; these DataLoaders have {have} ({how}): its predictions would "
-                             f"name the wrong classes. Build the DataLoaders with `label_names={list(want)}`")
+        check_labels(head.config, self.dls)
         self.model.head = head.to(self.model.backbone.device)
         self.opt = None
         return self

@@ -4,7 +4,8 @@
 
 # %% ../nbs/14_multitask.ipynb #47aeb278
 from __future__ import annotations
-import warnings
+import json, warnings
+from pathlib import Path
 from contextlib import contextmanager
 import torch
 from torch import nn
@@ -104,6 +105,12 @@ class MultiTaskModel(nn.Module):
         "Attach a trained head; refuses one trained on another backbone, and a second head under the same name"
         if name in self.heads and not replace:
             raise ValueError(f"A head named {name!r} is attached already: choose another name, or pass replace=True")
+        if isinstance(head, (str, Path)) and (Path(head)/'config.json').exists() and \
+           json.loads((Path(head)/'config.json').read_text() or '{}').get('model_type') == 'adalayers-petl' or \
+           isinstance(head, nn.Module) and not isinstance(head, AdaLayersHead):
+            raise ValueError(f"{head if isinstance(head, (str, Path)) else type(head).__name__} is not an AdaLayers head: an adapted backbone "
+                             "(adapters, LoRA, prefix, BitFit, fine-tuning) changes what the backbone computes, so it cannot share the "
+                             "primary model's pass. Run it as its own model (`learn.model`, or `PetlModel.from_pretrained`)")
         if not isinstance(head, AdaLayersHead): head = AdaLayersHead.from_pretrained(head, self.backbone)
         head.check_backbone(self.backbone)
         if head.config.n_states != self.backbone.n_layers + 1:
