@@ -4,18 +4,25 @@
 
 # %% ../nbs/16_compare.ipynb #c0a1b2c3
 from __future__ import annotations
-import time
+import ctypes, gc, itertools, time
+import numpy as np, pandas as pd, torch
+from fastcore.basics import listify
+from fastai.learner import Learner
+from fastai.torch_core import default_device
+from fastprogress.fastprogress import progress_bar
 from .backbone import FrozenBackbone
-from .data import AdaDataLoaders
+from .data import AdaDataLoaders, TASKS, load_task_split, max_positions
 from .metrics import main_metric
 from .learner import ada_learner
 from .finetune import finetune_learner
 from .benchmark import fit_timed, fit_seeds
 from .analysis import single_layer_scores, probe_scores
+from .petl import PETL_METHODS, METHOD_LRS, petl_learner, trainable_counts
 from . import cache as _cache # adds `AdaDataLoaders.cached`
 
 # %% auto #0
-__all__ = ['state_name', 'compare_methods', 'comparison_summary', 'plot_layer_weights', 'summary_table']
+__all__ = ['state_name', 'compare_methods', 'comparison_summary', 'plot_layer_weights', 'summary_table', 'task_subsets',
+           'subset_dls', 'PeakMemory', 'batch_ms', 'compare_petl', 'petl_table']
 
 # %% ../nbs/16_compare.ipynb #c0a1b2c4
 def state_name(state:int, n_layers:int) -> str:
@@ -147,3 +154,169 @@ def summary_table(results:dict, # backbone name -> a benchmark's JSON (`{'tasks'
                 f"{(rows[0][m] - best[m])*scale:+.1f}", _cell(singles[-1], m, scale),
                 f"{_cell(bp, m, scale)} (state {state(bp)})" if bp else '-', _cell(concat, m, scale), _cell(ft, m, scale) + ft_note]) + ' |')
     return '\n'.join(lines)
+
+# %% ../nbs/16_compare.ipynb #45f92d6f
+def task_subsets(task:str, # a key of `TASKS`
+                 train_n:int, # rows of the training split to train on
+                 holdout_n:int, # other rows of the training split, to choose hyper-parameters on
+                 eval_n:int|None=None, # a random subset of the evaluation split (all of it when `None`)
+                 seed:int=0, # seed of the subsets
+                ) -> tuple:
+    "Three disjoint DataFrames of a task: `train_n` and `holdout_n` rows of its training split, and its evaluation split"
+    if task not in TASKS: raise ValueError(f"Unknown task {task!r}; tasks: {list(TASKS)}")
+    spec = TASKS[task]
+    df = load_task_split(task, spec.train_split)
+    if train_n < 1 or holdout_n < 1 or train_n + holdout_n > len(df):
+        raise ValueError(f"{task!r} has {len(df):,} training rows: train_n ({train_n}) and holdout_n ({holdout_n}) must be "
+                         f"positive and add up to at most that")
+    idx = np.random.default_rng(seed).permutation(len(df))
+    ev = load_task_split(task, spec.valid_split)
+    if eval_n is not None and eval_n < len(ev): ev = ev.sample(eval_n, random_state=seed)
+    return df.iloc[idx[:train_n]], df.iloc[idx[train_n:train_n+holdout_n]], ev
+
+def subset_dls(task:str, # a key of `TASKS`
+               backbone:FrozenBackbone, # whose tokenizer to use
+               train:pd.DataFrame, # rows to train on
+               valid:pd.DataFrame, # rows to validate on
+               bs:int=32, # batch size
+               max_len:int|None=None, # truncation length (default: the task's, within what the backbone takes)
+              ) -> AdaDataLoaders:
+    "DataLoaders of `task` that train on `train` and validate on `valid` (e.g. from `task_subsets`)"
+    spec = TASKS[task]
+    cols = dict(tokens_col=spec.text_cols[0], tags_col=spec.label_col) if spec.kind == 'token' else dict(text_col=spec.text_cols, label_col=spec.label_col)
+    if max_len is None: max_len = min(spec.max_len, max_positions(backbone) or spec.max_len)
+    df = pd.concat([train.assign(is_valid=False), valid.assign(is_valid=True)], ignore_index=True)
+    return AdaDataLoaders.from_df(df, backbone, valid_col='is_valid', label_names=spec.label_names, max_len=max_len, bs=bs,
+                                  task_name=task, **cols)
+
+
+# %% ../nbs/16_compare.ipynb #47b7fc29
+def _status_mb(field):
+    try:
+        with open('/proc/self/status') as f: return next(int(l.split()[1]) / 1024 for l in f if l.startswith(field + ':'))
+    except (OSError, StopIteration): return None
+
+class PeakMemory:
+    "Context manager: the peak memory (MB) used inside it above what was in use on entry (`.mb`): CUDA allocations on a GPU, resident memory on a Linux CPU, else `None`"
+    def __init__(self, device=None): # the device the work runs on (default: `default_device()`)
+        self.cuda, self.mb = torch.device(device or default_device()).type == 'cuda', None
+    def __enter__(self):
+        gc.collect()
+        if self.cuda:
+            torch.cuda.synchronize(); torch.cuda.reset_peak_memory_stats(); self.start = torch.cuda.memory_allocated()
+            return self
+        try: ctypes.CDLL('libc.so.6').malloc_trim(0) # give freed heap back, so that reused pages count again
+        except (OSError, AttributeError): pass
+        try:
+            with open('/proc/self/clear_refs', 'w') as f: f.write('5') # resets the peak resident size to the current one
+            self.start = _status_mb('VmRSS')
+        except OSError: self.start = None
+        return self
+    def __exit__(self, *exc):
+        if self.cuda: torch.cuda.synchronize(); self.mb = (torch.cuda.max_memory_allocated() - self.start) / 2**20
+        elif self.start is not None:
+            peak = _status_mb('VmHWM')
+            self.mb = None if peak is None else peak - self.start
+
+
+# %% ../nbs/16_compare.ipynb #53abc9a2
+def batch_ms(learn:Learner, # a trained learner
+             dl=None, # DataLoader whose first batch to time (default: the learner's validation DataLoader)
+             n:int=10, # timed repeats after two warm-up passes
+            ) -> float:
+    "Median milliseconds of one inference forward pass of `learn.model` on the middle batch of `dl` (batches are sorted by length)"
+    dl = dl or learn.dls.valid
+    if len(dl) == 0: raise ValueError("The DataLoader has no batch to time")
+    b = next(itertools.islice(iter(dl), len(dl) // 2, None))[:learn.dls.n_inp]
+    cuda = b[0].device.type == 'cuda'
+    learn.model.eval(); times = []
+    with torch.no_grad():
+        for i in range(n + 2):
+            if cuda: torch.cuda.synchronize()
+            start = time.perf_counter(); learn.model(*b)
+            if cuda: torch.cuda.synchronize()
+            if i >= 2: times.append(1000 * (time.perf_counter() - start))
+    return float(np.median(times))
+
+
+# %% ../nbs/16_compare.ipynb #6a4e6063
+def _petl_fit(make, epochs, lr, seed):
+    with PeakMemory() as mem: r, learn = fit_timed(make, epochs, lr, seed)
+    return r, learn, mem.mb
+
+def compare_petl(task:str, # a key of `TASKS`
+                 backbone:FrozenBackbone, # the frozen backbone every method shares
+                 methods=PETL_METHODS, # methods of `petl_learner`
+                 train_n:int=1000, # every method trains on the same rows of the training split
+                 holdout_n:int=500, # other training rows, on which each method's learning rate is chosen
+                 eval_n:int|None=None, # a random subset of the evaluation split (all of it when `None`)
+                 epochs:int=2, # epochs of `fit_one_cycle`, every method
+                 seeds=(0, 1), # one run per seed at the chosen learning rate; the first also chooses
+                 lrs:dict|None=None, # method -> a learning rate, or candidates to choose from (default: `METHOD_LRS`' candidates)
+                 configs:dict|None=None, # method -> its options (`petl_learner`'s `config`)
+                 bs:int=32, # batch size
+                 max_len:int|None=None, # truncation length (default: the task's, within what the backbone takes)
+                ) -> dict:
+    "Every method on one task with the same training rows: a learning rate chosen on held-out training rows, then scores on the evaluation split over seeds"
+    lrs, configs = dict(lrs or {}), dict(configs or {})
+    bad = [m for m in methods if m not in PETL_METHODS]
+    if bad: raise ValueError(f"Unknown method(s) {bad}: choose from {list(PETL_METHODS)}")
+    if not seeds: raise ValueError("seeds is empty: give at least one seed, e.g. (0, 1)")
+    train, holdout, ev = task_subsets(task, train_n, holdout_n, eval_n)
+    sel_dls = subset_dls(task, backbone, train, holdout, bs, max_len)
+    eval_dls = subset_dls(task, backbone, train, ev, bs, max_len)
+    m = main_metric(eval_dls)
+    def score(learn, dl):
+        with learn.no_bar(): vals = learn.validate(dl=dl)[1:]
+        return {mt.name: round(float(v), 4) for mt, v in zip(learn.metrics, vals)}
+    rows = []
+    for method in progress_bar(methods, leave=False):
+        cands = listify(lrs.get(method, METHOD_LRS[method][1]))
+        make = lambda: petl_learner(sel_dls, backbone, method, configs.get(method))
+        fits = {} # lr -> the first seed's run, scored on the held-out training rows
+        for lr in (cands if len(cands) > 1 else []): fits[lr] = _petl_fit(make, epochs, lr, seeds[0])
+        by_lr = {str(k): f[0][m] for k, f in fits.items()}
+        lr = max(fits, key=lambda k: fits[k][0][m]) if fits else cands[0]
+        runs = []
+        for s in seeds:
+            r, learn, mb = fits.pop(lr) if s == seeds[0] and lr in fits else _petl_fit(make, epochs, lr, s)
+            runs.append((dict(r, **{f'holdout_{m}': r[m]}, **score(learn, eval_dls.valid)), mb))
+        fits.clear()
+        vals = np.array([r[m] for r, _ in runs])
+        mbs = [mb for _, mb in runs if mb is not None]
+        n = trainable_counts(learn)
+        rows.append({'method': method, 'lr': lr, 'holdout': by_lr,
+                     f'holdout_{m}': round(float(np.mean([r[f'holdout_{m}'] for r, _ in runs])), 4), f'holdout_{m}_seeds': [r[f'holdout_{m}'] for r, _ in runs],
+                     m: round(float(vals.mean()), 4), **({m+'_std': round(float(vals.std(ddof=1)), 4)} if len(vals) > 1 else {}),
+                     m+'_seeds': vals.tolist(), 'trained_parameters': n['trained'], 'percent_of_backbone': n['percent'],
+                     'seconds_per_epoch': round(float(np.mean([r['seconds_per_epoch'] for r, _ in runs])), 2),
+                     'ms_per_batch': round(batch_ms(learn, eval_dls.valid), 2), 'peak_mb': round(max(mbs), 1) if mbs else None})
+    return dict(task=task, main_metric=m, n_train=len(train), n_holdout=len(holdout), n_eval=len(ev), epochs=epochs,
+                seeds=list(seeds), bs=bs, backbone_parameters=n['backbone'], rows=rows)
+
+
+# %% ../nbs/16_compare.ipynb #88792d79
+def _ratio(rows, method, key, ref):
+    vals = [r[method][key] / r[ref][key] for r in rows if method in r and ref in r and r[method].get(key) and r[ref].get(key)]
+    return f'{np.mean(vals):.2f}' if vals else '-'
+
+def petl_table(results:dict, # task -> a `compare_petl` result
+               scale:float=100, # scores are shown times this (points)
+               ref:str='full', # the method the time and memory ratios divide by
+              ) -> str:
+    "A Markdown table, one line per method: its score on each task (mean ± std), what it trains, and its time and memory as ratios to `ref`'s (mean over tasks)"
+    if not results: raise ValueError("results is empty: give {task: compare_petl(task, ...)}")
+    per_task = [{r['method']: r for r in res['rows']} for res in results.values()]
+    methods = list(dict.fromkeys(r['method'] for res in results.values() for r in res['rows']))
+    hdr = (['method', 'trained parameters (% of backbone)'] + [f"{t} ({res['main_metric']})" for t, res in results.items()]
+           + ['learning rate chosen', f'epoch time / {ref}', f'inference time / {ref}', f'peak training memory / {ref}'])
+    lines = ['| ' + ' | '.join(hdr) + ' |', '|' + '---|'*len(hdr)]
+    for meth in methods:
+        first = next(r[meth] for r in per_task if meth in r)
+        cells = [meth, f"{first['trained_parameters']:,} ({first['percent_of_backbone']:.2f}%)"]
+        for res, rows in zip(results.values(), per_task): cells.append(_cell(rows.get(meth), res['main_metric'], scale))
+        cells.append(', '.join(dict.fromkeys(f"{r[meth]['lr']:g}" for r in per_task if meth in r)))
+        cells += [_ratio(per_task, meth, k, ref) for k in ('seconds_per_epoch', 'ms_per_batch', 'peak_mb')]
+        lines.append('| ' + ' | '.join(cells) + ' |')
+    return '\n'.join(lines)
+

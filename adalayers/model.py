@@ -18,7 +18,7 @@ from .heads import SequenceClassifier, TokenClassifier
 
 # %% auto #0
 __all__ = ['HEAD_OPTIONS', 'HEADS', 'AdaLayersConfig', 'check_option_values', 'check_options', 'HeadKind', 'AdaLayersHead',
-           'head_checksum', 'check_finite', 'AdaLayersModel']
+           'head_checksum', 'check_save_folder', 'write_checked', 'read_checked', 'check_finite', 'AdaLayersModel']
 
 # %% ../nbs/04_model.ipynb #d71bf181
 class AdaLayersConfig(PretrainedConfig):
@@ -159,18 +159,8 @@ class AdaLayersHead(nn.Module):
     def save_pretrained(self, path:str|Path) -> Path:
         "Write `config.json` and `head.safetensors` (with a checksum) to the folder `path`: the head only, never the backbone"
         path = Path(path)
-        if path.is_dir():
-            other = sorted(p.name for p in path.iterdir() if p.name not in self._FILES)
-            if other or ((path/'config.json').exists() and json.loads((path/'config.json').read_text() or '{}').get('model_type') != 'adalayers'):
-                raise ValueError(f"{path} holds files that are not an AdaLayers head's ({other[:5] or ['config.json']}): "
-                                 "save the head to a new or empty folder (a head never writes over a model or other files)")
-        sd = {k: v.detach().contiguous().cpu() for k, v in self.state_dict().items()}
-        check_finite(sd, "The head to save")
-        path.mkdir(parents=True, exist_ok=True)
-        tmp = path/f'.head.safetensors.{os.getpid()}.partial'
-        save_file(sd, tmp, metadata=dict(checksum=head_checksum(sd)))
-        self.config.save_pretrained(path)
-        os.replace(tmp, path/'head.safetensors')
+        check_save_folder(path, self._FILES, 'adalayers', "an AdaLayers head's")
+        write_checked(path, self.state_dict(), "The head to save", self.config.save_pretrained)
         return path
 
     @classmethod
@@ -189,25 +179,62 @@ class AdaLayersHead(nn.Module):
                              "Save it again with `learn.save_head`")
         head = cls(config)
         if backbone is not None: head.check_backbone(backbone)
-        try:
-            sd = load_file(f)
-            with safe_open(f, 'pt') as fh: meta = fh.metadata() or {}
-        except Exception as e: raise ValueError(f"{f} is not a readable safetensors file ({e}): the file is damaged; save the head again") from e
-        if 'checksum' in meta and head_checksum(sd) != meta['checksum']:
-            raise ValueError(f"{f} is corrupted (its checksum does not match): save the head again")
-        want = {k: tuple(v.shape) for k, v in head.state_dict().items()}
-        have = {k: tuple(v.shape) for k, v in sd.items()}
-        if want != have:
-            diff = [f"{k}: {have.get(k)} in the file, {want.get(k)} from config.json" for k in sorted(set(want) | set(have)) if want.get(k) != have.get(k)]
-            raise ValueError(f"{path}: config.json and head.safetensors do not belong together ({'; '.join(diff[:3])}): "
-                             "were the files edited, or copied from different heads?")
-        check_finite(sd, f"The head in {path}")
+        sd = read_checked(path, {k: tuple(v.shape) for k, v in head.state_dict().items()}, "The head")
         head.load_state_dict(sd)
         return head
 
 def head_checksum(state_dict:dict) -> str:
     "sha256 of a head's tensors, in name order (stored in the safetensors metadata)"
     return tensor_checksum(sorted(state_dict.items()))
+
+def check_save_folder(path:Path, # the folder to save into
+                      files:tuple, # the names of the files this kind of model writes
+                      model_type:str, # the `model_type` of its `config.json`
+                      what:str, # whose files, for the message (e.g. "an AdaLayers head's")
+                     ):
+    "Raise `ValueError` if the folder `path` holds other files, or another model's `config.json`: a save never writes over them"
+    if not path.is_dir(): return
+    other = sorted(p.name for p in path.iterdir() if p.name not in files)
+    cfg = path/'config.json'
+    if other or (cfg.exists() and json.loads(cfg.read_text() or '{}').get('model_type') != model_type):
+        raise ValueError(f"{path} holds files that are not {what} ({other[:5] or ['config.json']}): "
+                         "save to a new or empty folder (a head never writes over a model or other files)")
+
+def write_checked(path:Path, # the folder
+                  tensors:dict, # name -> tensor
+                  what:str, # the subject of the message if a tensor is not finite
+                  write_config=None, # called with `path` once the tensors are written, before they take their final name
+                  write_first=None, # called with `path` once the tensors are checked, before they are written (other files)
+                 ):
+    "Write `tensors` to `path/head.safetensors` with their checksum, through a partial file renamed only once all is written"
+    sd = {k: v.detach().contiguous().cpu() for k, v in tensors.items()}
+    check_finite(sd, what)
+    path.mkdir(parents=True, exist_ok=True)
+    if write_first is not None: write_first(path)
+    tmp = path/f'.head.safetensors.{os.getpid()}.partial'
+    save_file(sd, tmp, metadata=dict(checksum=head_checksum(sd)))
+    if write_config is not None: write_config(path)
+    os.replace(tmp, path/'head.safetensors')
+
+def read_checked(path:Path, # a folder written by `write_checked`
+                 want:dict, # name -> the shape the model expects
+                 what:str, # the subject of the messages (e.g. "The head")
+                ) -> dict:
+    "The tensors of `path/head.safetensors`, checked: readable, intact (checksum), the shapes `want`, finite"
+    f = path/'head.safetensors'
+    try:
+        sd = load_file(f)
+        with safe_open(f, 'pt') as fh: meta = fh.metadata() or {}
+    except Exception as e: raise ValueError(f"{f} is not a readable safetensors file ({e}): the file is damaged; save it again") from e
+    if 'checksum' in meta and head_checksum(sd) != meta['checksum']:
+        raise ValueError(f"{f} is corrupted (its checksum does not match): save it again")
+    have = {k: tuple(v.shape) for k, v in sd.items()}
+    if want != have:
+        diff = [f"{k}: {have.get(k)} in the file, {want.get(k)} from config.json" for k in sorted(set(want) | set(have)) if want.get(k) != have.get(k)]
+        raise ValueError(f"{path}: config.json and head.safetensors do not belong together ({'; '.join(diff[:3])}): "
+                         "were the files edited, or copied from different models?")
+    check_finite(sd, f"{what} in {path}")
+    return sd
 
 def check_finite(tensors:dict, # name -> tensor
                  what:str, # the subject of the message

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10a_petl.ipynb #b47548f7
 from __future__ import annotations
-import copy, inspect, itertools, json, os
+import copy, inspect, itertools, json
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 from typing import ClassVar
@@ -16,11 +16,9 @@ from fastcore.meta import delegates
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.callback.all import * # fit_one_cycle, lr_find, to_fp16, ...
-from safetensors import safe_open
-from safetensors.torch import load_file, save_file
-from .core import tensor_checksum
+from safetensors.torch import load_file
 from .backbone import FrozenBackbone, as_backbone, check_tokenizer, strip_output_capturing_hooks, register_output_capturing
-from .model import check_finite, head_checksum
+from .model import check_finite, check_save_folder, write_checked, read_checked
 from .cache import HiddenStatesDataset
 from .metrics import metrics_for
 from .callbacks import TrainingChecksCallback
@@ -347,20 +345,10 @@ class PetlModel(nn.Module):
     def save_pretrained(self, path:str|Path) -> Path:
         "Write what trained to the folder `path`: `config.json` and `head.safetensors` (and PEFT's adapter files), never the backbone"
         path = Path(path)
-        if path.is_dir():
-            other = sorted(p.name for p in path.iterdir() if p.name not in self._FILES)
-            cfg = json.loads((path/'config.json').read_text() or '{}') if (path/'config.json').exists() else {}
-            if other or cfg.get('model_type', 'adalayers-petl') != 'adalayers-petl':
-                raise ValueError(f"{path} holds files that are not an adapted backbone's ({other[:5] or ['config.json']}): "
-                                 "save to a new or empty folder (a head never writes over a model or other files)")
-        sd = {k: v.detach().contiguous().cpu() for k, v in self._saved_tensors().items()}
-        check_finite(sd, "The adapted model to save")
-        path.mkdir(parents=True, exist_ok=True)
-        if self.is_peft: self.encoder.save_pretrained(str(path))
-        tmp = path/f'.head.safetensors.{os.getpid()}.partial'
-        save_file(sd, tmp, metadata=dict(checksum=head_checksum(sd)))
-        self.config.save_pretrained(path)
-        os.replace(tmp, path/'head.safetensors')
+        check_save_folder(path, self._FILES, 'adalayers-petl', "an adapted backbone's")
+        check_finite(self.trained_parameters(), "The adapted model to save") # PEFT's part too
+        write_checked(path, self._saved_tensors(), "The adapted model to save", self.config.save_pretrained,
+                      (lambda p: self.encoder.save_pretrained(str(p))) if self.is_peft else None)
         return path
 
     @classmethod
@@ -382,17 +370,7 @@ class PetlModel(nn.Module):
             encoder = peft.get_peft_model(shared_copy(backbone.model), peft.PeftConfig.from_pretrained(str(path)))
             peft.set_peft_model_state_dict(encoder, load_file(path/'adapter_model.safetensors'))
         model = cls(backbone, c, encoder)
-        try:
-            sd = load_file(f)
-            with safe_open(f, 'pt') as fh: meta = fh.metadata() or {}
-        except Exception as e: raise ValueError(f"{f} is not a readable safetensors file ({e}): save it again") from e
-        if 'checksum' in meta and head_checksum(sd) != meta['checksum']: raise ValueError(f"{f} is corrupted (its checksum does not match)")
-        want = {k: tuple(v.shape) for k, v in model._saved_tensors().items()}
-        have = {k: tuple(v.shape) for k, v in sd.items()}
-        if want != have:
-            diff = [f"{k}: {have.get(k)} in the file, {want.get(k)} from config.json" for k in sorted(set(want) | set(have)) if want.get(k) != have.get(k)]
-            raise ValueError(f"{path}: config.json and head.safetensors do not belong together ({'; '.join(diff[:3])})")
-        check_finite(sd, f"The adapted model in {path}")
+        sd = read_checked(path, {k: tuple(v.shape) for k, v in model._saved_tensors().items()}, "The adapted model")
         with torch.no_grad():
             for n, p in model._saved_tensors().items(): p.copy_(sd[n])
         return model
