@@ -22,7 +22,7 @@ from . import cache as _cache # adds `AdaDataLoaders.cached`
 
 # %% auto #0
 __all__ = ['state_name', 'compare_methods', 'comparison_summary', 'plot_layer_weights', 'summary_table', 'task_subsets',
-           'subset_dls', 'PeakMemory', 'batch_ms', 'compare_petl', 'petl_table']
+           'subset_dls', 'PeakMemory', 'batch_ms', 'compare_petl', 'petl_costs', 'petl_table']
 
 # %% ../nbs/16_compare.ipynb #c0a1b2c4
 def state_name(state:int, n_layers:int) -> str:
@@ -295,6 +295,48 @@ def compare_petl(task:str, # a key of `TASKS`
                 seeds=list(seeds), bs=bs, backbone_parameters=n['backbone'], rows=rows)
 
 
+# %% ../nbs/16_compare.ipynb #69cc80f7
+def petl_costs(dls:AdaDataLoaders, # a task's DataLoaders (not cached)
+               backbone:FrozenBackbone, # the frozen backbone every method shares
+               methods=PETL_METHODS, # methods of `petl_learner`
+               n_batches:int=10, # training batches (and as many validation batches) timed per method and round
+               rounds:int=3, # rounds over all methods; times are the median over rounds, memory the largest
+               lr:float=1e-5, # learning rate of the timed optimizer steps
+              ) -> pd.DataFrame:
+    "What each method costs on the same batches: ms per training step and per inference batch, and peak memory of training; methods take turns, so that other load on the machine falls on all alike"
+    bad = [m for m in methods if m not in PETL_METHODS]
+    if bad: raise ValueError(f"Unknown method(s) {bad}: choose from {list(PETL_METHODS)}")
+    n_inp = dls.n_inp
+    train = list(itertools.islice(iter(dls.train), n_batches))
+    valid = list(itertools.islice(iter(dls.valid), n_batches))
+    if not train or not valid: raise ValueError("The DataLoaders have no training or no validation batch to time")
+    learners = {m: petl_learner(dls, backbone, m) for m in methods}
+    times = {m: dict(train=[], infer=[], mb=[]) for m in methods}
+    sync = torch.cuda.synchronize if train[0][0].device.type == 'cuda' else (lambda: None)
+    for _ in progress_bar(range(rounds), leave=False):
+        for m, learn in learners.items():
+            model = learn.model
+            if learn.opt is None: learn.create_opt()
+            learn.opt.set_hyper('lr', lr)
+            model.train()
+            with PeakMemory(train[0][0].device) as mem:
+                sync(); start = time.perf_counter()
+                for b in train:
+                    loss = learn.loss_func(model(*b[:n_inp]), *b[n_inp:])
+                    loss.backward(); learn.opt.step(); learn.opt.zero_grad()
+                sync(); times[m]['train'].append(1000 * (time.perf_counter() - start) / len(train))
+            times[m]['mb'].append(mem.mb)
+            model.eval()
+            with torch.no_grad():
+                sync(); start = time.perf_counter()
+                for b in valid: model(*b[:n_inp])
+                sync(); times[m]['infer'].append(1000 * (time.perf_counter() - start) / len(valid))
+    rows = [dict(method=m, train_ms_per_step=round(float(np.median(t['train'])), 1), infer_ms_per_batch=round(float(np.median(t['infer'])), 1),
+                 peak_mb=None if None in t['mb'] else round(max(t['mb']), 1), **{f'{k}_ms_rounds': [round(v, 1) for v in t[k]] for k in ('train', 'infer')})
+            for m, t in times.items()]
+    return pd.DataFrame(rows).set_index('method')
+
+
 # %% ../nbs/16_compare.ipynb #88792d79
 def _ratio(rows, method, key, ref):
     vals = [r[method][key] / r[ref][key] for r in rows if method in r and ref in r and r[method].get(key) and r[ref].get(key)]
@@ -303,20 +345,22 @@ def _ratio(rows, method, key, ref):
 def petl_table(results:dict, # task -> a `compare_petl` result
                scale:float=100, # scores are shown times this (points)
                ref:str='full', # the method the time and memory ratios divide by
+               costs:dict|None=None, # method -> `petl_costs` row (as a dict): ratios from these instead of `compare_petl`'s times
               ) -> str:
-    "A Markdown table, one line per method: its score on each task (mean ± std), what it trains, and its time and memory as ratios to `ref`'s (mean over tasks)"
+    "A Markdown table, one line per method: its score on each task (mean ± std), what it trains, and its time and memory as ratios to `ref`'s"
     if not results: raise ValueError("results is empty: give {task: compare_petl(task, ...)}")
     per_task = [{r['method']: r for r in res['rows']} for res in results.values()]
     methods = list(dict.fromkeys(r['method'] for res in results.values() for r in res['rows']))
     hdr = (['method', 'trained parameters (% of backbone)'] + [f"{t} ({res['main_metric']})" for t, res in results.items()]
-           + ['learning rate chosen', f'epoch time / {ref}', f'inference time / {ref}', f'peak training memory / {ref}'])
+           + ['learning rate chosen', f'training time / {ref}', f'inference time / {ref}', f'peak training memory / {ref}'])
     lines = ['| ' + ' | '.join(hdr) + ' |', '|' + '---|'*len(hdr)]
     for meth in methods:
         first = next(r[meth] for r in per_task if meth in r)
         cells = [meth, f"{first['trained_parameters']:,} ({first['percent_of_backbone']:.2f}%)"]
         for res, rows in zip(results.values(), per_task): cells.append(_cell(rows.get(meth), res['main_metric'], scale))
         cells.append(', '.join(dict.fromkeys(f"{r[meth]['lr']:g}" for r in per_task if meth in r)))
-        cells += [_ratio(per_task, meth, k, ref) for k in ('seconds_per_epoch', 'ms_per_batch', 'peak_mb')]
+        if costs is None: cells += [_ratio(per_task, meth, k, ref) for k in ('seconds_per_epoch', 'ms_per_batch', 'peak_mb')]
+        else: cells += [_ratio([costs], meth, k, ref) for k in ('train_ms_per_step', 'infer_ms_per_batch', 'peak_mb')]
         lines.append('| ' + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
 
