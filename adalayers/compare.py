@@ -22,7 +22,8 @@ from . import cache as _cache # adds `AdaDataLoaders.cached`
 
 # %% auto #0
 __all__ = ['state_name', 'compare_methods', 'comparison_summary', 'plot_layer_weights', 'summary_table', 'task_subsets',
-           'subset_dls', 'PeakMemory', 'batch_ms', 'compare_petl', 'petl_costs', 'petl_table']
+           'subset_dls', 'PeakMemory', 'batch_ms', 'petl_variants', 'compare_petl', 'petl_costs', 'inference_ms',
+           'petl_table', 'petl_speed_table']
 
 # %% ../nbs/16_compare.ipynb #c0a1b2c4
 def state_name(state:int, n_layers:int) -> str:
@@ -244,23 +245,34 @@ def _petl_fit(make, epochs, lr, seed):
     with PeakMemory() as mem: r, learn = fit_timed(make, epochs, lr, seed)
     return r, learn, mem.mb
 
+def petl_variants(methods, # method names, or a dict: row name -> a method, or `(method, options)`
+                  configs:dict|None=None, # row name -> options (`petl_learner`'s `config`), for rows given without
+                 ) -> dict:
+    "Row name -> `(method, options)`: the rows a comparison trains, several of them the same method with different options"
+    items = methods.items() if isinstance(methods, dict) else ((m, m) for m in methods)
+    out = {}
+    for name, v in items:
+        method, opts = (v, None) if isinstance(v, str) else tuple(v)
+        if method not in PETL_METHODS: raise ValueError(f"Row {name!r}: unknown method {method!r}; choose from {list(PETL_METHODS)}")
+        out[name] = (method, opts if opts is not None else (configs or {}).get(name))
+    if not out: raise ValueError("No method to compare: give method names, or {row name: (method, options)}")
+    return out
+
 def compare_petl(task:str, # a key of `TASKS`
                  backbone:FrozenBackbone, # the frozen backbone every method shares
-                 methods=PETL_METHODS, # methods of `petl_learner`
+                 methods=PETL_METHODS, # methods of `petl_learner`, or {row name: (method, options)} (`petl_variants`)
                  train_n:int=1000, # every method trains on the same rows of the training split
                  holdout_n:int=500, # other training rows, on which each method's learning rate is chosen
                  eval_n:int|None=None, # a random subset of the evaluation split (all of it when `None`)
                  epochs:int=2, # epochs of `fit_one_cycle`, every method
                  seeds=(0, 1), # one run per seed at the chosen learning rate; the first also chooses
-                 lrs:dict|None=None, # method -> a learning rate, or candidates to choose from (default: `METHOD_LRS`' candidates)
-                 configs:dict|None=None, # method -> its options (`petl_learner`'s `config`)
+                 lrs:dict|None=None, # row name -> a learning rate, or candidates to choose from (default: the method's `METHOD_LRS` candidates)
+                 configs:dict|None=None, # row name -> its options (`petl_learner`'s `config`)
                  bs:int=32, # batch size
                  max_len:int|None=None, # truncation length (default: the task's, within what the backbone takes)
                 ) -> dict:
     "Every method on one task with the same training rows: a learning rate chosen on held-out training rows, then scores on the evaluation split over seeds"
-    lrs, configs = dict(lrs or {}), dict(configs or {})
-    bad = [m for m in methods if m not in PETL_METHODS]
-    if bad: raise ValueError(f"Unknown method(s) {bad}: choose from {list(PETL_METHODS)}")
+    lrs, variants = dict(lrs or {}), petl_variants(methods, configs)
     if not seeds: raise ValueError("seeds is empty: give at least one seed, e.g. (0, 1)")
     train, holdout, ev = task_subsets(task, train_n, holdout_n, eval_n)
     sel_dls = subset_dls(task, backbone, train, holdout, bs, max_len)
@@ -270,9 +282,9 @@ def compare_petl(task:str, # a key of `TASKS`
         with learn.no_bar(): vals = learn.validate(dl=dl)[1:]
         return {mt.name: round(float(v), 4) for mt, v in zip(learn.metrics, vals)}
     rows = []
-    for method in progress_bar(methods, leave=False):
-        cands = listify(lrs.get(method, METHOD_LRS[method][1]))
-        make = lambda: petl_learner(sel_dls, backbone, method, configs.get(method))
+    for name, (method, opts) in progress_bar(variants.items(), leave=False):
+        cands = listify(lrs.get(name, METHOD_LRS[method][1]))
+        make = lambda: petl_learner(sel_dls, backbone, method, opts)
         fits = {} # lr -> the first seed's run, scored on the held-out training rows
         for lr in (cands if len(cands) > 1 else []): fits[lr] = _petl_fit(make, epochs, lr, seeds[0])
         by_lr = {str(k): f[0][m] for k, f in fits.items()}
@@ -285,7 +297,7 @@ def compare_petl(task:str, # a key of `TASKS`
         vals = np.array([r[m] for r, _ in runs])
         mbs = [mb for _, mb in runs if mb is not None]
         n = trainable_counts(learn)
-        rows.append({'method': method, 'lr': lr, 'holdout': by_lr,
+        rows.append({'method': name, **({'base_method': method, 'options': opts} if name != method else {}), 'lr': lr, 'holdout': by_lr,
                      f'holdout_{m}': round(float(np.mean([r[f'holdout_{m}'] for r, _ in runs])), 4), f'holdout_{m}_seeds': [r[f'holdout_{m}'] for r, _ in runs],
                      m: round(float(vals.mean()), 4), **({m+'_std': round(float(vals.std(ddof=1)), 4)} if len(vals) > 1 else {}),
                      m+'_seeds': vals.tolist(), 'trained_parameters': n['trained'], 'percent_of_backbone': n['percent'],
@@ -337,6 +349,24 @@ def petl_costs(dls:AdaDataLoaders, # a task's DataLoaders (not cached)
     return pd.DataFrame(rows).set_index('method')
 
 
+# %% ../nbs/16_compare.ipynb #442f348a
+def inference_ms(models:dict, # row name -> a model, called as `model(*batch)`
+                 batches:dict, # column name -> a batch (a tuple of tensors) every model runs on
+                 rounds:int=5, # rounds over all models and batches, after one warm-up round
+                ) -> pd.DataFrame:
+    "Median milliseconds of one inference forward pass of each model on each batch; the models take turns, so that other load on the machine falls on all alike"
+    if not models or not batches: raise ValueError("Give at least one model and one batch")
+    times = {(m, b): [] for m in models for b in batches}
+    first = next(iter(batches.values()))[0]
+    sync = torch.cuda.synchronize if first.device.type == 'cuda' else (lambda: None)
+    for model in models.values(): getattr(model, 'eval', lambda: None)()
+    with torch.no_grad():
+        for r in progress_bar(range(rounds + 1), leave=False):
+            for (m, b) in times:
+                sync(); start = time.perf_counter(); models[m](*batches[b]); sync()
+                if r: times[(m, b)].append(1000 * (time.perf_counter() - start))
+    return pd.DataFrame([{'method': m, **{b: round(float(np.median(times[(m, b)])), 2) for b in batches}} for m in models]).set_index('method')
+
 # %% ../nbs/16_compare.ipynb #88792d79
 def _ratio(rows, method, key, ref):
     vals = [r[method][key] / r[ref][key] for r in rows if method in r and ref in r and r[method].get(key) and r[ref].get(key)]
@@ -364,3 +394,28 @@ def petl_table(results:dict, # task -> a `compare_petl` result
         lines.append('| ' + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
 
+
+# %% ../nbs/16_compare.ipynb #9fb4c436
+def petl_speed_table(results:dict, # task -> a `compare_petl` result
+                     latency:pd.DataFrame|dict, # `inference_ms`' result (or its rows as dicts with a `method` key)
+                     refs=('parallel', 'houlsby'), # methods the speed-ups divide by
+                     scale:float=100, # scores are shown times this (points)
+                    ) -> str:
+    "A Markdown table: each method's scores (mean ± std), trained parameters, inference ms per batch per length, and speed-up over `refs`"
+    lat = latency if isinstance(latency, pd.DataFrame) else pd.DataFrame(latency).set_index('method')
+    missing = [r for r in refs if r not in lat.index]
+    if missing: raise ValueError(f"No inference time for reference method(s) {missing}: time them with the others in `inference_ms`")
+    per_task = [{r['method']: r for r in res['rows']} for res in results.values()]
+    methods = list(dict.fromkeys([r['method'] for res in results.values() for r in res['rows']] + list(lat.index)))
+    hdr = (['method', 'trained parameters (% of backbone)'] + [f"{t} ({res['main_metric']})" for t, res in results.items()]
+           + [f'ms per batch, {L} tokens' for L in lat.columns] + [f'speed-up over {r}, {L} tokens' for r in refs for L in lat.columns])
+    lines = ['| ' + ' | '.join(hdr) + ' |', '|' + '---|'*len(hdr)]
+    for meth in methods:
+        first = next((r[meth] for r in per_task if meth in r), None)
+        cells = [meth, f"{first['trained_parameters']:,} ({first['percent_of_backbone']:.2f}%)" if first else '-']
+        cells += [_cell(rows.get(meth), res['main_metric'], scale) for res, rows in zip(results.values(), per_task)]
+        has = meth in lat.index
+        cells += [f'{lat.loc[meth, L]:.0f}' if has else '-' for L in lat.columns]
+        cells += [f'{lat.loc[r, L] / lat.loc[meth, L]:.2f}x' if has else '-' for r in refs for L in lat.columns]
+        lines.append('| ' + ' | '.join(cells) + ' |')
+    return '\n'.join(lines)

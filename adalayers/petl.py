@@ -4,7 +4,7 @@
 
 # %% ../nbs/10a_petl.ipynb #b47548f7
 from __future__ import annotations
-import copy, inspect, itertools, json
+import copy, importlib, inspect, itertools, json
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 from typing import ClassVar
@@ -25,13 +25,13 @@ from .callbacks import TrainingChecksCallback
 from .learner import AdaLearner, AdaTokenLearner, ada_learner, class_weights_for, check_labels
 
 # %% auto #0
-__all__ = ['PLACEMENTS', 'METHOD_CONFIGS', 'PEFT_DEFAULTS', 'ADAPT', 'PETL_LEARNERS', 'PETL_METHODS', 'METHOD_LRS', 'Placement',
-           'placement_for', 'Bottleneck', 'SerialAdapter', 'ParallelAdapter', 'InputTap', 'PetlConfig', 'HoulsbyConfig',
-           'ParallelConfig', 'BitFitConfig', 'FullConfig', 'PeftMethodConfig', 'PeftLoraConfig', 'PeftPrefixConfig',
-           'PeftIA3Config', 'shared_copy', 'own_parameter', 'add_houlsby', 'add_parallel', 'add_bitfit',
-           'peft_config_for', 'add_peft', 'adapted_encoder', 'TaskHead', 'PetlModel', 'backbone_state',
-           'BackboneUnchangedCallback', 'petl_params', 'PetlLearner', 'PetlTokenLearner', 'method_config',
-           'trainable_counts', 'petl_learner']
+__all__ = ['PLACEMENTS', 'METHOD_CONFIGS', 'METHOD_MODULES', 'PEFT_DEFAULTS', 'ADAPT', 'PETL_LEARNERS', 'PETL_METHODS',
+           'METHOD_LRS', 'Placement', 'placement_for', 'Bottleneck', 'SerialAdapter', 'ParallelAdapter', 'InputTap',
+           'PetlConfig', 'HoulsbyConfig', 'ParallelConfig', 'BitFitConfig', 'FullConfig', 'PeftMethodConfig',
+           'PeftLoraConfig', 'PeftPrefixConfig', 'PeftIA3Config', 'method_class', 'shared_copy', 'own_parameter',
+           'add_houlsby', 'add_parallel', 'add_bitfit', 'peft_config_for', 'add_peft', 'adapted_encoder', 'TaskHead',
+           'PetlModel', 'backbone_state', 'BackboneUnchangedCallback', 'petl_params', 'PetlLearner', 'PetlTokenLearner',
+           'method_config', 'trainable_counts', 'petl_learner']
 
 # %% ../nbs/10a_petl.ipynb #a68aa844
 @dataclass(frozen=True)
@@ -137,6 +137,10 @@ class PetlConfig:
 
     def to_dict(self) -> dict: return dict(model_type='adalayers-petl', method=self.method, **asdict(self))
 
+    def callbacks(self) -> list:
+        "Callbacks the method adds to its learner (none here; CoDA adds its distillation phase)"
+        return []
+
     def save_pretrained(self, path:str|Path) -> Path:
         "Write `config.json` to the folder `path`"
         path = Path(path); path.mkdir(parents=True, exist_ok=True)
@@ -151,9 +155,9 @@ class PetlConfig:
         d = json.loads(f.read_text())
         if d.get('model_type') == 'adalayers': raise ValueError(f"{path} holds an AdaLayers head: load it with an `ada_learner` "
                                                                 "(or `petl_learner(..., 'adalayers')`)")
-        if d.pop('model_type', None) != 'adalayers-petl' or d.get('method') not in METHOD_CONFIGS:
-            raise ValueError(f"{f} is not the config of an adapted backbone saved by adalayers (methods: {list(METHOD_CONFIGS)})")
-        return METHOD_CONFIGS[d.pop('method')](**d)
+        if d.pop('model_type', None) != 'adalayers-petl' or d.get('method') not in (*METHOD_CONFIGS, *METHOD_MODULES):
+            raise ValueError(f"{f} is not the config of an adapted backbone saved by adalayers (methods: {[*METHOD_CONFIGS, *METHOD_MODULES]})")
+        return method_class(d.pop('method'))(**d)
 
 @dataclass
 class HoulsbyConfig(PetlConfig):
@@ -203,6 +207,15 @@ class PeftIA3Config(PeftMethodConfig):
 
 METHOD_CONFIGS = dict(houlsby=HoulsbyConfig, parallel=ParallelConfig, lora=PeftLoraConfig, prefix=PeftPrefixConfig, ia3=PeftIA3Config,
                       bitfit=BitFitConfig, full=FullConfig) # method -> its config class
+METHOD_MODULES = dict(coda='adalayers.coda') # methods defined in a later notebook: method -> its module, imported when first asked for
+
+def method_class(method:str) -> type:
+    "The config class of `method`; a method of a later notebook (`METHOD_MODULES`) registers itself when its module is imported"
+    if method not in METHOD_CONFIGS and method in METHOD_MODULES:
+        importlib.import_module(METHOD_MODULES[method])
+        # the library's registry, which the module filled: the same dict, except while this notebook runs
+        METHOD_CONFIGS[method] = importlib.import_module('adalayers.petl').METHOD_CONFIGS[method]
+    return METHOD_CONFIGS[method]
 
 # %% ../nbs/10a_petl.ipynb #48fe0be5
 def shared_copy(model:nn.Module) -> nn.Module:
@@ -275,6 +288,8 @@ def adapted_encoder(backbone:FrozenBackbone, c:PetlConfig) -> nn.Module:
         enc = copy.deepcopy(backbone.model)
         strip_output_capturing_hooks(enc); register_output_capturing(enc)
         return enc.requires_grad_(True)
+    if c.method not in ADAPT and c.method in METHOD_MODULES: # a later notebook's method (registered as in `method_class`)
+        method_class(c.method); ADAPT[c.method] = importlib.import_module('adalayers.petl').ADAPT[c.method]
     pl = placement_for(backbone, c.method) if c.method != 'bitfit' else None
     return ADAPT[c.method](shared_copy(backbone.model), c, pl)
 
@@ -314,6 +329,7 @@ class PetlModel(nn.Module):
         self.encoder = encoder if encoder is not None else adapted_encoder(backbone, config)
         self.head = TaskHead(backbone.hidden_size, config.n_classes, config.kind, config.pooling, config.head_dropout)
         self.token_types = _takes_token_types(self.encoder)
+        self.mask_users = [m for m in self.encoder.modules() if hasattr(m, 'token_mask')] # modules that read the padding mask (CoDA's routers)
 
     @property
     def method(self) -> str: return self.config.method
@@ -330,7 +346,14 @@ class PetlModel(nn.Module):
                              "build the DataLoaders without `.cached(...)`")
         kw = dict(input_ids=input_ids, attention_mask=attention_mask)
         if token_type_ids is not None and self.token_types: kw['token_type_ids'] = token_type_ids
-        return self.head(self.encoder(**kw).last_hidden_state, attention_mask)
+        return self.head(self.last_hidden_state(**kw), attention_mask)
+
+    def last_hidden_state(self, input_ids:torch.Tensor, attention_mask:torch.Tensor, **kwargs) -> torch.Tensor:
+        "The adapted encoder's last hidden state; modules that route tokens see which ones are padding"
+        for m in self.mask_users: m.token_mask = attention_mask.bool()
+        try: return self.encoder(input_ids=input_ids, attention_mask=attention_mask, **kwargs).last_hidden_state
+        finally:
+            for m in self.mask_users: m.token_mask = None
 
     def trained_parameters(self) -> dict[str, nn.Parameter]:
         "What trains: the parameters that require grad and are not the backbone's (adapters, LayerNorm or bias copies, the head)"
@@ -373,6 +396,7 @@ class PetlModel(nn.Module):
         sd = read_checked(path, {k: tuple(v.shape) for k, v in model._saved_tensors().items()}, "The adapted model")
         with torch.no_grad():
             for n, p in model._saved_tensors().items(): p.copy_(sd[n])
+        model.loaded_from = path # trained already: callbacks that prepare a new model (CoDA's distillation) leave it alone
         return model
 
     def __getstate__(self):
@@ -432,14 +456,14 @@ class PetlTokenLearner(_PetlHeadIO, AdaTokenLearner):
 
 PETL_LEARNERS = dict(sequence=PetlLearner, token=PetlTokenLearner) # kind -> learner class
 
-PETL_METHODS = ('adalayers', *METHOD_CONFIGS) # every method `petl_learner` takes
+PETL_METHODS = ('adalayers', *METHOD_CONFIGS, *METHOD_MODULES) # every method `petl_learner` takes
 
 # %% ../nbs/10a_petl.ipynb #2fdc5de7
 def method_config(method:str, # one of `PETL_METHODS` but `adalayers`
                   config=None, # `None` (defaults), a dict of options, the method's config, or a PEFT config for PEFT methods
                  ) -> PetlConfig:
     "The method's config from whatever the user gave"
-    cls = METHOD_CONFIGS[method]
+    cls = method_class(method)
     if isinstance(config, PetlConfig):
         if config.method != method: raise ValueError(f"A {type(config).__name__} configures {config.method!r}, not {method!r}")
         return copy.deepcopy(config)
@@ -505,11 +529,11 @@ def petl_learner(dls, # `AdaDataLoaders` tokenized with the backbone's tokenizer
     weight = None if class_weights is None else class_weights_for(dls, class_weights)
     if loss_func is None: loss_func = learner_cls.loss_for(dls, None, weight, focal_gamma)
     if metrics is None: metrics = metrics_for(dls, scheme)
-    cbs = [BackboneUnchangedCallback(), TrainingChecksCallback()] + listify(cbs)
+    cbs = [BackboneUnchangedCallback(), TrainingChecksCallback(), *c.callbacks()] + listify(cbs)
     return learner_cls(dls, model, loss_func=loss_func, splitter=petl_params, metrics=metrics, cbs=cbs, **kwargs)
 
 # %% ../nbs/10a_petl.ipynb #fd21353e
 METHOD_LRS = dict( # method -> (default peak learning rate for `fit_one_cycle`, candidates to choose from on held-out training data)
     adalayers=(1e-3, (3e-4, 1e-3, 3e-3)), houlsby=(1e-3, (3e-5, 3e-4, 1e-3, 3e-3)), parallel=(1e-3, (3e-4, 1e-3, 3e-3)),
     lora=(5e-4, (1e-4, 5e-4, 2e-3)), prefix=(1e-2, (3e-3, 1e-2, 3e-2)), ia3=(3e-3, (1e-3, 3e-3, 1e-2)),
-    bitfit=(1e-3, (1e-4, 1e-3, 3e-3)), full=(5e-5, (2e-5, 5e-5, 1e-4)))
+    bitfit=(1e-3, (1e-4, 1e-3, 3e-3)), full=(5e-5, (2e-5, 5e-5, 1e-4)), coda=(1e-3, (3e-4, 1e-3, 3e-3)))
