@@ -126,7 +126,7 @@ class CodaConfig(ParallelConfig):
     eps:float=0.1 # soft top-k's entropy weight during training
     iters:int=20 # soft top-k's solver iterations per epsilon step
     routing:str='learned' # `learned`, or `random` (the paper's ablation: random tokens, no router)
-    distill_steps:int=100 # the light-weight training phase before the first fit (0: none)
+    distill_steps:int=0 # steps of the light-weight training phase before the first fit (0, the default: none; see below)
     distill_lr:float=1e-3 # its learning rate (AdamW)
     method:ClassVar[str] = 'coda'
 
