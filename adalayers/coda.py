@@ -100,7 +100,10 @@ class CodaLayer(nn.Module):
             raise RuntimeError("A CoDA layer needs to know which tokens are padding: call the `PetlModel` (or its `last_hidden_state`), not its encoder")
         mask = self.token_mask.to(x.device)
         B, n, d = x.shape
-        scores = torch.rand(B, n, device=x.device) if self.routing == 'random' else self.router(x).squeeze(-1)
+        if self.routing == 'random': # at inference from a fixed seed: the same input is routed (and predicted) the same way every time
+            gen = None if self.training else torch.Generator(device=x.device).manual_seed(0)
+            scores = torch.rand(B, n, device=x.device, generator=gen)
+        else: scores = self.router(x).squeeze(-1)
         idx, valid, k = route(scores, mask, self.reduction)
         soft = self.routing == 'learned' and (self.training or self.record)
         lam = soft_topk(scores, k, mask, self.eps, self.iters) if soft else None
