@@ -461,12 +461,18 @@ PETL_METHODS = ('adalayers', *METHOD_CONFIGS, *METHOD_MODULES) # every method `p
 # %% ../nbs/10a_petl.ipynb #2fdc5de7
 def method_config(method:str, # one of `PETL_METHODS` but `adalayers`
                   config=None, # `None` (defaults), a dict of options, the method's config, or a PEFT config for PEFT methods
+                  **opts, # options by name, on top of `config` (e.g. `bottleneck=32`)
                  ) -> PetlConfig:
     "The method's config from whatever the user gave"
     cls = method_class(method)
     if isinstance(config, PetlConfig):
         if config.method != method: raise ValueError(f"A {type(config).__name__} configures {config.method!r}, not {method!r}")
-        return copy.deepcopy(config)
+        if not opts: return copy.deepcopy(config)
+        config = {**{k: v for k, v in config.options().items() if k != 'peft'}, **(getattr(config, 'peft', None) or {})} # then the named ones on top
+    if opts:
+        if config is not None and not isinstance(config, dict):
+            raise ValueError(f"Give {method!r} options either as a {type(config).__name__} or by name, not both")
+        config = {**(config or {}), **opts}
     if issubclass(cls, PeftMethodConfig):
         import peft
         name = PEFT_DEFAULTS[method][0]
@@ -505,7 +511,8 @@ def petl_learner(dls, # `AdaDataLoaders` tokenized with the backbone's tokenizer
                  loss_func=None, # default: the kind's loss
                  metrics=None, # default: the task's metrics
                  cbs=None, # more callbacks
-                 **kwargs) -> Learner:
+                 **kwargs, # the method's options by name (`reduction=3`, `bottleneck=32`, on top of `config`); the rest go to `Learner`
+                ) -> Learner:
     "A `Learner` that trains `method` for the task of `dls` on `backbone`, whose weights never change"
     if method not in PETL_METHODS: raise ValueError(f"Unknown method {method!r}: choose one of {list(PETL_METHODS)}")
     if method == 'adalayers':
@@ -520,7 +527,8 @@ def petl_learner(dls, # `AdaDataLoaders` tokenized with the backbone's tokenizer
         if backbone.tokenizer is not None and dls.tokenizer.get_vocab() != backbone.tokenizer.get_vocab():
             raise ValueError("The DataLoaders were tokenized with another vocabulary than the backbone's tokenizer: "
                              "build them with `AdaDataLoaders.from_df(df, backbone)`")
-    c = method_config(method, config)
+    learner_args = set(inspect.signature(Learner.__init__).parameters)
+    c = method_config(method, config, **{k: kwargs.pop(k) for k in list(kwargs) if k not in learner_args})
     c.kind, c.n_classes, c.label_names = dls.kind, dls.c, [str(v) for v in dls.vocab]
     c.backbone_fingerprint, c.backbone_fingerprints = backbone.fingerprint, backbone.fingerprints
     c.backbone_name = backbone.config.name_or_path or type(backbone.model).__name__
