@@ -23,11 +23,12 @@ from .learner import *
 from .finetune import *
 from .petl import *
 from .coda import *
+from .hyper import *
 from .benchmark import *
 from .multitask import *
 from .analysis import *
 from .compare import *
 from . import (core, named_backbones, backbone, aggregator, crf, heads, model, data, tagging, cache, metrics, callbacks, learner, finetune,
-                       petl, coda, benchmark, multitask, analysis, compare)
+                       petl, coda, hyper, benchmark, multitask, analysis, compare)
 __all__ = ['set_seed'] + [n for m in (core, named_backbones, backbone, aggregator, crf, heads, model, data, tagging, cache, metrics, callbacks, learner,
-                                      finetune, petl, coda, benchmark, multitask, analysis, compare) for n in m.__all__]
+                                      finetune, petl, coda, hyper, benchmark, multitask, analysis, compare) for n in m.__all__]

@@ -78,6 +78,8 @@ def pooled_features(backbone:FrozenBackbone, # the frozen backbone
                    ):
     "Yield `(features (n, states, hidden), classes (n,))` per batch"
     check_cache_backbone(dls, backbone) # another backbone's cached states would be measured under this one's name
+    if dls.kind not in POOLERS: raise ValueError(f"The layer analysis (nu, linear probes) compares classes, so it takes {list(POOLERS)} tasks, not "
+                                                 f"{dls.kind!r} ones; `single_layer_scores` scores the hidden states of any task")
     ds, pool = dl.dataset, POOLERS[dls.kind]
     for k, (idxs, b) in enumerate(progress_bar(dl.indexed_batches(), total=len(dl), leave=False)):
         if max_batches is not None and k >= max_batches: break

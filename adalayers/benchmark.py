@@ -63,7 +63,7 @@ def results_table(results:dict) -> str:
     out = []
     for task, r in results['tasks'].items():
         main, rows = r['main_metric'], r['rows']
-        metrics = [m for m in ('accuracy', 'matthews_corrcoef', 'entity_precision', 'entity_recall', 'entity_f1') if any(m in row for row in rows)]
+        metrics = [m for m in ('accuracy', 'matthews_corrcoef', 'entity_precision', 'entity_recall', 'entity_f1', 'pearsonr', 'spearmanr') if any(m in row for row in rows)]
         hdr = ['method', 'trainable params', 's/epoch (cached states)', 's/epoch (backbone running)'] + metrics
         lines = [f"**{task}** ({r['n_train']:,} training, {r['n_valid']:,} evaluation examples; main metric {main})", '',
                  '| ' + ' | '.join(hdr) + ' |', '|' + '---|'*len(hdr)]

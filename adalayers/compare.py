@@ -184,11 +184,10 @@ def subset_dls(task:str, # a key of `TASKS`
               ) -> AdaDataLoaders:
     "DataLoaders of `task` that train on `train` and validate on `valid` (e.g. from `task_subsets`)"
     spec = TASKS[task]
-    cols = dict(tokens_col=spec.text_cols[0], tags_col=spec.label_col) if spec.kind == 'token' else dict(text_col=spec.text_cols, label_col=spec.label_col)
     if max_len is None: max_len = min(spec.max_len, max_positions(backbone) or spec.max_len)
     df = pd.concat([train.assign(is_valid=False), valid.assign(is_valid=True)], ignore_index=True)
     return AdaDataLoaders.from_df(df, backbone, valid_col='is_valid', label_names=spec.label_names, max_len=max_len, bs=bs,
-                                  task_name=task, **cols)
+                                  task_name=task, **spec.columns())
 
 
 # %% ../nbs/16_compare.ipynb #47b7fc29

@@ -21,24 +21,49 @@ from .named_backbones import backbone_path
 from .backbone import FrozenBackbone, check_tokenizer, load_pretrained
 
 # %% auto #0
-__all__ = ['TASKS', 'IGNORE_INDEX', 'DATASETS', 'TaskSpec', 'load_task_split', 'TokenizedDataset', 'tokenize_texts',
-           'pad_sequences', 'length_mask', 'AdaDL', 'check_columns', 'check_texts', 'encode_labels', 'split_words',
-           'check_fast_tokenizer', 'tokenize_words', 'word_tags', 'encode_tags', 'check_words_and_tags', 'tag_scheme',
-           'to_iob2', 'tagged_words', 'TaggedDataset', 'tokenizer_for', 'max_positions', 'check_max_len',
-           'AdaDataLoaders']
+__all__ = ['TASKS', 'IGNORE_INDEX', 'DATASETS', 'MULTITASK_KINDS', 'TaskSpec', 'load_task_split', 'TokenizedDataset',
+           'tokenize_texts', 'pad_sequences', 'length_mask', 'AdaDL', 'check_columns', 'check_texts', 'encode_labels',
+           'split_words', 'check_fast_tokenizer', 'tokenize_words', 'word_tags', 'encode_tags', 'check_words_and_tags',
+           'tag_scheme', 'to_iob2', 'tagged_words', 'TaggedDataset', 'encode_values', 'RegressionDataset',
+           'tokenizer_for', 'max_positions', 'check_max_len', 'carve_split', 'AdaDataLoaders', 'MultiTaskDL',
+           'MultiTaskDataLoaders']
 
 # %% ../nbs/05_data.ipynb #f3e9ce23
 @dataclass
 class TaskSpec:
     "Where a task's data lives and how to read it"
     text_cols:list[str] # one text column, or two for sentence pairs
-    label_col:str # integer class labels
-    label_names:list[str] # class names in label order
-    train_split:str # split to train on
+    label_col:str # integer class labels (numbers for `regression`)
+    label_names:list[str] # class names in label order (`regression`: one name, the predicted quantity)
+    train_split:str|None # split to train on; `None` when there is none: `from_task` trains on a seeded random share (`carve`) of the evaluation split and validates on the rest
     valid_split:str # split to validate on
     hub:tuple # `datasets.load_dataset` arguments when no data folder is set
     max_len:int=128 # default truncation length in tokens
-    kind:str='sequence' # `sequence`: one label per text; `token`: one tag per word
+    kind:str='sequence' # `sequence`: one label per text; `token`: one tag per word; `regression`: one number per text
+
+    def columns(self) -> dict:
+        "The `AdaDataLoaders.from_df` arguments that name the task's columns, and its kind"
+        if self.kind == 'token': return dict(tokens_col=self.text_cols[0], tags_col=self.label_col, kind='token')
+        return dict(text_col=self.text_cols, label_col=self.label_col, kind=self.kind)
+
+# the 151 intents of CLINC150 in the Hub's `clinc_oos` order (oos = 42), as the data folder's Parquet metadata lists them
+_CLINC150 = '''restaurant_reviews nutrition_info account_blocked oil_change_how time weather redeem_rewards interest_rate gas_type
+accept_reservations smart_home user_name report_lost_card repeat whisper_mode what_are_your_hobbies order jump_start
+schedule_meeting meeting_schedule freeze_account what_song meaning_of_life restaurant_reservation traffic make_call
+text bill_balance improve_credit_score change_language no measurement_conversion timer flip_coin do_you_have_pets
+balance tell_joke last_maintenance exchange_rate uber car_rental credit_limit oos shopping_list expiration_date
+routing meal_suggestion tire_change todo_list card_declined rewards_balance change_accent vaccines reminder_update
+food_last change_ai_name bill_due who_do_you_work_for share_location international_visa calendar translate carry_on
+book_flight insurance_change todo_list_update timezone cancel_reservation transactions credit_score report_fraud
+spending_history directions spelling insurance what_is_your_name reminder where_are_you_from distance payday
+flight_status find_phone greeting alarm order_status confirm_reservation cook_time damaged_card reset_settings
+pin_change replacement_card_duration new_card roll_dice income taxes date who_made_you pto_request tire_pressure
+how_old_are_you rollover_401k pto_request_status how_busy application_status recipe calendar_update play_music yes
+direct_deposit credit_limit_change gas pay_bill ingredients_list lost_luggage goodbye what_can_i_ask_you book_hotel
+are_you_a_bot next_song change_speed plug_type maybe w2 oil_change_when thank_you shopping_list_update pto_balance
+order_checks travel_alert fun_fact sync_device schedule_maintenance apr transfer ingredient_substitution calories
+current_location international_fees calculator definition next_holiday update_playlist mpg min_payment
+change_user_name restaurant_suggestion travel_notification cancel pto_used travel_suggestion change_volume'''.split()
 
 TASKS = dict(
     cola=TaskSpec(['sentence'], 'label', ['unacceptable', 'acceptable'], 'train', 'validation', ('nyu-mll/glue', 'cola')),
@@ -47,6 +72,10 @@ TASKS = dict(
     rte=TaskSpec(['sentence1', 'sentence2'], 'label', ['entailment', 'not_entailment'], 'train', 'validation', ('nyu-mll/glue', 'rte'), max_len=256),
     conll2003=TaskSpec(['tokens'], 'ner_tags', ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'],
                        'train', 'validation', ('eriktks/conll2003',), max_len=256, kind='token'),
+    clinc150=TaskSpec(['text'], 'label', _CLINC150, 'train', 'validation', ('clinc_oos', 'plus')), # the data folder holds the `full` configuration
+    snips=TaskSpec(['text'], 'label', ['AddToPlaylist', 'BookRestaurant', 'GetWeather', 'PlayMusic', 'RateBook', 'SearchCreativeWork',
+                                       'SearchScreeningEvent'], 'train', 'validation', ('DeepPavlov/snips',)), # no canonical Hub copy: alphabetical intents
+    qnli=TaskSpec(['question', 'sentence'], 'label', ['entailment', 'not_entailment'], None, 'validation', ('nyu-mll/glue', 'qnli'), max_len=256),
 )
 
 # %% ../nbs/05_data.ipynb #4ef56542
@@ -55,6 +84,8 @@ def load_task_split(name:str, # a key of `TASKS`
                    ) -> pd.DataFrame:
     "One split of a task as a DataFrame: from the `ADALAYERS_DATA` folder, else from the Hugging Face hub"
     if name not in TASKS: raise ValueError(f"Unknown task {name!r}; tasks: {list(TASKS)}")
+    if split is None: raise ValueError(f"No split given for {name!r}: a task with `train_split=None` has no training split; "
+                                       f"`AdaDataLoaders.from_task({name!r})` carves one out of its {TASKS[name].valid_split!r} split")
     p = local_split_path(name, split)
     if p is not None: return pd.read_parquet(p)
     from datasets import load_dataset
@@ -99,12 +130,27 @@ class TokenizedDataset:
         "How often each class is a training target"
         return np.bincount(self.labels, minlength=n_classes)
 
+    @staticmethod
+    def targets(labels:pd.Series, # the label column
+                label_names:list[str]|None=None, # class names in index order; inferred when `None`
+               ) -> tuple[np.ndarray, list[str]]:
+        "The targets of a label column and the label names: class indices and class names (`encode_labels`)"
+        return encode_labels(labels, label_names)
+
+    @staticmethod
+    def check_targets(trn:TokenizedDataset, # the training examples
+                      val:TokenizedDataset, # the validation examples
+                      names:list[str], # the label names
+                     ):
+        "Refuse data of a single class; warn of classes that occur in validation but never in training"
+        _check_classes(trn, val, names)
+
     @classmethod
     def from_df(cls, df:pd.DataFrame, text_cols:list[str], label_col:str, tokenizer, label_names=None, max_len:int=128, label_subwords:str='first'):
         "The dataset of a DataFrame's texts and labels, and the label names"
         if label_subwords != 'first': raise ValueError("label_subwords is an option of token tasks (tokens_col=, tags_col=)")
         check_texts(df, text_cols)
-        y, names = encode_labels(df[label_col], label_names)
+        y, names = cls.targets(df[label_col], label_names)
         ids, tts = tokenize_texts(tokenizer, df[text_cols[0]].astype(str).tolist(),
                                   df[text_cols[1]].astype(str).tolist() if len(text_cols) == 2 else None, max_len)
         return cls(ids, y, tts, tokenizer.pad_token_id or 0), names
@@ -127,7 +173,7 @@ class TokenizedDataset:
                 cols = [list(items)]
             check_texts(pd.DataFrame({c: v for c, v in zip(dls.text_cols, cols)}), dls.text_cols)
         ids, tts = tokenize_texts(dls.tokenizer, cols[0], cols[1] if dls.is_pair else None, dls.max_len)
-        y = None if labels is None else encode_labels(pd.Series(list(labels)), dls.label_names)[0]
+        y = None if labels is None else cls.targets(pd.Series(list(labels)), dls.label_names)[0]
         return cls(ids, y, tts, dls.tokenizer.pad_token_id or 0)
 
     @staticmethod
@@ -529,6 +575,64 @@ class TaggedDataset(TokenizedDataset):
 
 DATASETS = dict(sequence=TokenizedDataset, token=TaggedDataset) # kind -> dataset class; a new kind adds one entry
 
+# %% ../nbs/05_data.ipynb #1f98d5f6
+def encode_values(values:pd.Series, # one number per example
+                 ) -> np.ndarray:
+    "Regression targets as float32, checked: numbers only (not strings or booleans), none missing, none infinite"
+    col = repr(values.name if values.name is not None else 'label')
+    miss = values.isna().to_numpy()
+    if miss.any(): raise ValueError(f"Missing regression targets (None/NaN) in {_rows(miss)}: fill or drop those rows (class indices with a "
+                                    f"missing value are floats too: drop the rows, and pass kind='sequence' if the column stays float)")
+    if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
+        bad = np.array([isinstance(v, (bool, np.bool_)) or not isinstance(v, numbers.Real) for v in values], dtype=bool)
+        if bad.any():
+            v = values[bad].iloc[0]
+            raise ValueError(f"Regression targets must be numbers, but {_rows(bad)} hold {type(v).__name__} values such as {v!r}: convert "
+                             f"the column (`pd.to_numeric(df[{col}])`), or, if these are classes, pass kind='sequence'")
+    y = values.to_numpy(np.float64)
+    bad = ~np.isfinite(y) | (np.abs(y) > np.finfo(np.float32).max)
+    if bad.any(): raise ValueError(f"Regression targets that are infinite or beyond float32's range in {_rows(bad)}: "
+                                   f"{sorted({float(v) for v in y[bad]})[:5]}; fix or drop those rows")
+    return y.astype(np.float32)
+
+class RegressionDataset(TokenizedDataset):
+    "Texts as token ids (segment ids for pairs) with one float32 target each; the `regression` kind"
+    kind = 'regression'
+    def encode_labels(self, labels): return encode_values(pd.Series(np.asarray(labels)))
+    def collate_labels(self, ys:list, n:int) -> torch.Tensor: return torch.tensor(np.asarray(ys, dtype=np.float32))
+    def class_counts(self, n_classes:int) -> np.ndarray:
+        raise ValueError("A regression task has no classes to count: class weights (class_weights=) are an option of classification")
+
+    @staticmethod
+    def targets(labels:pd.Series, # the label column: numbers
+                label_names:list[str]|None=None, # one name, the predicted quantity (default: the label column's name)
+               ) -> tuple[np.ndarray, list[str]]:
+        "float32 targets (`encode_values`) and the label names: one, the name of the predicted quantity"
+        names = [str(labels.name if labels.name is not None else 'label')] if label_names is None else list(label_names)
+        if len(names) != 1:
+            raise ValueError(f"A regression task predicts one number, so label_names takes one name (the predicted quantity), not {len(names)} "
+                             f"({names[:5]}{'...' if len(names) > 5 else ''}): for classes with float labels pass kind='sequence'")
+        return encode_values(labels), names
+
+    @staticmethod
+    def check_targets(trn, val, names):
+        "Refuse constant training targets; warn of constant validation targets (their correlation with anything is undefined)"
+        t, v = trn.labels, val.labels
+        if t.min() == t.max(): raise ValueError(f"Every training target is {float(t[0]):g}: a regression model learns nothing from a constant; "
+                                                f"check the label column {names[0]!r}")
+        if len(v) and v.min() == v.max(): warnings.warn(f"Every validation target is {float(v[0]):g}: the correlation metrics "
+                                                        "(Pearson, Spearman) are undefined (NaN) on it; validate on varied targets")
+
+    @staticmethod
+    def show_batch(dls, b=None, max_n:int=9) -> pd.DataFrame:
+        "Texts and target values of a (training) batch"
+        b = b if b is not None else dls.one_batch()
+        df = pd.DataFrame(dict(text=dls.decode(b[0][:max_n])))
+        if len(b) > dls.n_inp: df['label'] = b[-1][:max_n].float().cpu().numpy().round(4)
+        return df
+
+DATASETS['regression'] = RegressionDataset
+
 # %% ../nbs/05_data.ipynb #e50b3996
 def tokenizer_for(backbone=None, # `FrozenBackbone`, path or hub id (the bundled MiniLM when `None`)
                   tokenizer=None, # an explicit tokenizer, checked against a `FrozenBackbone`
@@ -614,6 +718,17 @@ def _check_classes(trn, val, names:list[str]):
     if len(gone): warnings.warn(f"{len(gone)} class(es) occur in validation ({int(vc[gone].sum())} times) but never in training: "
                                 f"{[names[i] for i in gone]}; the model cannot learn them: put some of their examples in the training rows")
 
+def carve_split(df:pd.DataFrame, # the only labelled split of a task (e.g. QNLI's validation split)
+                share:float=0.5, # the share of its rows to train on
+                seed:int=42, # seed of the random partition
+               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    "A seeded random partition of `df` into rows to train on (`share` of them) and rows to validate on, each in `df`'s order"
+    if isinstance(share, bool) or not isinstance(share, numbers.Real) or not 0 < share < 1:
+        raise ValueError(f"carve must be in (0, 1), the share of the evaluation split to train on (0.5 for half), not {share!r}")
+    idx = np.random.default_rng(seed).permutation(len(df))
+    k = int(round(share*len(df)))
+    return df.iloc[np.sort(idx[:k])], df.iloc[np.sort(idx[k:])]
+
 # %% ../nbs/05_data.ipynb #79046348
 class AdaDataLoaders(DataLoaders):
     "fastai `DataLoaders` of tokenized text for AdaLayers, in the manner of `TextDataLoaders`"
@@ -623,7 +738,7 @@ class AdaDataLoaders(DataLoaders):
                  text_cols:list[str]|None=None, # text column(s) of the source data (the words column for token tasks)
                  max_len:int=128, # truncation length
                  task_name:str|None=None, # the task's name when loaded with `from_task`
-                 kind:str='sequence', # `sequence`: a label per text; `token`: a tag per word
+                 kind:str='sequence', # `sequence`: a label per text; `token`: a tag per word; `regression`: a number per text
                  label_subwords:str='first', # token tasks: which sub-words carry the word's tag
                 ):
         super().__init__(*loaders, path=path, device=device)
@@ -652,11 +767,11 @@ class AdaDataLoaders(DataLoaders):
                 df:pd.DataFrame, # the data; a `datasets.Dataset` works too
                 backbone=None, # `FrozenBackbone` (or path, hub id) whose tokenizer to use; the bundled MiniLM when `None`
                 text_col:str|list[str]='text', # text column, or two columns for sentence pairs
-                label_col:str='label', # class indices or class names
+                label_col:str='label', # class indices or class names; numbers for regression
                 valid_col:str|None=None, # boolean column marking validation rows
                 valid_pct:float=0.2, # share of rows to validate on when there is no `valid_col`
                 seed:int|None=None, # seed of the random validation split
-                label_names:list[str]|None=None, # class (tag) names in index order; inferred when `None`
+                label_names:list[str]|None=None, # class (tag) names in index order; inferred when `None` (regression: `[label_col]`)
                 bs:int=32, # batch size
                 val_bs:int|None=None, # validation batch size (default `bs`)
                 max_len:int=128, # truncate texts to this many tokens
@@ -667,12 +782,18 @@ class AdaDataLoaders(DataLoaders):
                 tokens_col:str|None=None, # token tasks: column of word lists (instead of `text_col`)
                 tags_col:str|None=None, # token tasks: column of tag lists, one tag (index or name) per word
                 label_subwords:str='first', # token tasks: `first` sub-word of each word carries its tag, or `all`
+                kind:str|None=None, # `sequence`, `token` or `regression`; `None`: `token` with tokens_col and tags_col, `regression` for a float label column, else `sequence`
                 **kwargs, # passed to each `AdaDL`
                ) -> AdaDataLoaders:
-        "DataLoaders from a DataFrame (or `datasets.Dataset`) of texts and labels, or of words and tags"
-        kind = 'token' if tokens_col is not None or tags_col is not None else 'sequence'
-        if kind == 'token' and (tokens_col is None or tags_col is None): raise ValueError("Token classification needs both tokens_col and tags_col")
-        text_cols, label_col = ([tokens_col], tags_col) if kind == 'token' else (listify(text_col), label_col)
+        "DataLoaders from a DataFrame (or `datasets.Dataset`) of texts and labels (classes or numbers), or of words and tags"
+        token = tokens_col is not None or tags_col is not None
+        if kind is not None and kind not in DATASETS: raise ValueError(f"kind must be one of {list(DATASETS)}, or None to infer it, not {kind!r}")
+        if kind == 'token' and not token: raise ValueError("kind='token' reads lists of words and tags: pass tokens_col= and tags_col=")
+        if kind not in (None, 'token') and token:
+            raise ValueError(f"kind={kind!r} reads a text column and a label column, but tokens_col/tags_col are given (they make a token task): "
+                             "drop them, or pass kind='token'")
+        if token and (tokens_col is None or tags_col is None): raise ValueError("Token classification needs both tokens_col and tags_col")
+        text_cols, label_col = ([tokens_col], tags_col) if token else (listify(text_col), label_col)
         if not isinstance(df, pd.DataFrame):
             if not hasattr(df, 'to_pandas'): raise TypeError(f"Expected a pandas DataFrame or a datasets.Dataset, got {type(df).__name__}")
             if label_names is None: label_names = _class_label_names(df, label_col) # a ClassLabel's names
@@ -684,6 +805,7 @@ class AdaDataLoaders(DataLoaders):
         if val_bs is not None: _check_batch_size(val_bs, 'val_bs')
         check_columns(df, text_cols + [label_col] + ([valid_col] if valid_col else []))
         if len(df) == 0: raise ValueError("The data has no rows")
+        if kind is None: kind = 'token' if token else 'regression' if pd.api.types.is_float_dtype(df[label_col]) else 'sequence'
         if valid_col: is_valid = _valid_mask(df[valid_col])
         else:
             if isinstance(valid_pct, bool) or not isinstance(valid_pct, numbers.Real) or not 0 < valid_pct < 1:
@@ -696,7 +818,7 @@ class AdaDataLoaders(DataLoaders):
         check_max_len(max_len, tok, len(text_cols) == 2, backbone)
         ds, names = DATASETS[kind].from_df(df, text_cols, label_col, tok, label_names, max_len, label_subwords)
         trn_ds, val_ds = ds.subset(np.flatnonzero(~is_valid)), ds.subset(np.flatnonzero(is_valid))
-        _check_classes(trn_ds, val_ds, names)
+        DATASETS[kind].check_targets(trn_ds, val_ds, names)
         trn = AdaDL(trn_ds, bs=bs, shuffle=shuffle, drop_last=shuffle and len(trn_ds) >= bs, **kwargs) # fewer rows than bs: one short batch, not none
         val = AdaDL(val_ds, bs=val_bs or bs, shuffle=False, **kwargs)
         return cls(trn, val, device=device or default_device(), tokenizer=tok, label_names=names, text_cols=text_cols, max_len=max_len,
@@ -704,35 +826,38 @@ class AdaDataLoaders(DataLoaders):
 
     @classmethod
     def from_task(cls,
-                  name:str, # a key of `TASKS`: cola, sst2, imdb, rte, conll2003
+                  name:str, # a key of `TASKS`: cola, sst2, imdb, rte, conll2003, clinc150, snips, qnli
                   backbone=None, # `FrozenBackbone` (or path, hub id); the bundled MiniLM when `None`
                   train_n:int|None=None, # train on a fixed random subset of this many examples
                   valid_n:int|None=None, # validate on a fixed random subset of this many examples
                   seed:int=42, # seed of the subsets
                   max_len:int|None=None, # truncation length (default: the task's, or what the backbone takes when that is less)
                   valid_split:str|None=None, # split to validate on (default: the task's, e.g. `validation`; or `test`)
+                  carve:float=0.5, # tasks without a training split (`TaskSpec.train_split=None`): the share of the evaluation split to train on
                   **kwargs, # passed to `from_df`
                  ) -> AdaDataLoaders:
         "DataLoaders for a named task, from the `ADALAYERS_DATA` folder or the Hugging Face hub"
         if name not in TASKS: raise ValueError(f"Unknown task {name!r}; tasks: {list(TASKS)}")
         spec = TASKS[name]
-        def _load(split, n):
+        if 'kind' in kwargs: raise TypeError(f"{name!r} is a {spec.kind} task (`TASKS[{name!r}].kind`): from_task takes no kind=")
+        def _load(split):
             df = load_task_split(name, split)
             missing = [c for c in spec.text_cols + [spec.label_col] if c not in df.columns]
             if missing:
                 src = local_split_path(name, split) or f"hub dataset {spec.hub}"
                 raise ValueError(f"The {split!r} split of {name!r} ({src}) lacks column(s) {missing}; its columns are {list(df.columns)}. "
                                  f"The task reads {spec.text_cols + [spec.label_col]}: restore them, or load the data yourself into `from_df`")
-            return df.sample(n, random_state=seed) if n is not None and n < len(df) else df
+            return df
+        def _sub(df, n): return df.sample(n, random_state=seed) if n is not None and n < len(df) else df
         if max_len is None: # the task's default, within what the backbone takes
             tok = tokenizer_for(backbone, kwargs.get('tokenizer'))
             if not isinstance(backbone, FrozenBackbone): kwargs['tokenizer'] = tok # loaded once
             max_len = min(spec.max_len, max_positions(backbone, tok) or spec.max_len)
-        df = pd.concat([_load(spec.train_split, train_n).assign(is_valid=False),
-                        _load(valid_split or spec.valid_split, valid_n).assign(is_valid=True)], ignore_index=True)
-        cols = dict(tokens_col=spec.text_cols[0], tags_col=spec.label_col) if spec.kind == 'token' else dict(text_col=spec.text_cols, label_col=spec.label_col) # the task's columns
+        if spec.train_split is None: trn, val = carve_split(_load(valid_split or spec.valid_split), carve, seed) # no training split: carve one
+        else: trn, val = _load(spec.train_split), _load(valid_split or spec.valid_split)
+        df = pd.concat([_sub(trn, train_n).assign(is_valid=False), _sub(val, valid_n).assign(is_valid=True)], ignore_index=True)
         return cls.from_df(df, backbone, valid_col='is_valid', label_names=spec.label_names, max_len=max_len,
-                           task_name=name, **cols, **kwargs)
+                           task_name=name, **spec.columns(), **kwargs)
 
     def test_dl(self,
                 items, # texts, (text, pair) tuples, or a DataFrame with the training text column(s); token tasks: word lists or raw texts
@@ -752,3 +877,121 @@ class AdaDataLoaders(DataLoaders):
         df = self.dataset_cls.show_batch(self, b, max_n)
         if show: display_df(df)
         return df
+
+# %% ../nbs/05_data.ipynb #22cb85b3
+MULTITASK_KINDS = ('sequence', 'regression') # the kinds a multi-task model trains together
+
+class MultiTaskDL:
+    "Batches of several tasks' loaders, one task per batch, each tagged with its task: drawn with probability ∝ N^(1/T), or task after task"
+    def __init__(self,
+                 loaders:dict, # task name -> that task's `AdaDL`
+                 task_ids:dict, # task name -> the id its batches carry
+                 n_inps:dict, # task name -> inputs of that task's batches (2, or 3 for sentence pairs)
+                 temperature:float|None=10.0, # sample tasks ∝ N^(1/T) (T=1: proportional to size, large T: uniform); `None`: every batch of every task, task after task
+                 n_batches:int|None=None, # batches per epoch when sampling (default: as many as the loaders hold together)
+                ):
+        if temperature is not None and (isinstance(temperature, bool) or not isinstance(temperature, numbers.Real) or not temperature > 0):
+            raise ValueError(f"temperature must be a positive number (10 in the paper; 1 samples tasks in proportion to their size), not {temperature!r}")
+        if n_batches is not None and (isinstance(n_batches, bool) or not isinstance(n_batches, numbers.Integral) or n_batches < 1):
+            raise ValueError(f"n_batches must be a positive whole number of batches per epoch, not {n_batches!r}")
+        self.loaders, self.task_ids, self.n_inps, self.temperature, self.n_batches = dict(loaders), dict(task_ids), dict(n_inps), temperature, n_batches
+
+    @property
+    def tasks(self) -> list[str]: return list(self.loaders)
+    @property
+    def sizes(self) -> dict: return {t: len(dl.dataset) for t, dl in self.loaders.items()}
+    def probabilities(self) -> dict:
+        "The chance that a batch comes from each task: N^(1/T), normalised (uniform over the batches when `temperature` is None)"
+        n = np.array([len(dl) if self.temperature is None else self.sizes[t] for t, dl in self.loaders.items()], dtype=np.float64)
+        w = n if self.temperature is None else n ** (1/self.temperature)
+        return dict(zip(self.loaders, (w / w.sum()).tolist()))
+
+    def __len__(self):
+        if self.temperature is None or self.n_batches is None: return sum(len(dl) for dl in self.loaders.values())
+        return self.n_batches
+    @property
+    def dataset(self): return _Sizes(self.sizes)
+    @property
+    def bs(self): return max(dl.bs for dl in self.loaders.values())
+    @property
+    def drop_last(self): return any(dl.drop_last for dl in self.loaders.values())
+    @property
+    def device(self): return next(iter(self.loaders.values())).device
+    def to(self, device):
+        for dl in self.loaders.values(): dl.to(device)
+        return self
+
+    def one_batch(self) -> tuple:
+        "The first batch (a task drawn as in training)"
+        return next(iter(self))
+
+    def tag(self, task:str, b:tuple) -> tuple:
+        "`(x, mask, token_type_ids or None, task ids, *targets, task ids)`: the same form for every task; task ids are (batch,) longs"
+        n = self.n_inps[task]
+        x, mask = b[0], b[1]
+        tt = b[2] if n == 3 else None
+        ids = torch.full((x.shape[0],), self.task_ids[task], dtype=torch.long, device=mask.device)
+        return (x, mask, tt, ids, *b[n:], ids)
+
+    def __iter__(self):
+        if self.temperature is None: # validation: every batch once, task after task
+            for t, dl in self.loaders.items():
+                for b in dl: yield self.tag(t, b)
+            return
+        tasks, p = self.tasks, torch.tensor(list(self.probabilities().values()))
+        order = torch.multinomial(p, len(self), replacement=True).tolist() # the global torch generator: `set_seed` makes it repeatable
+        its = {}
+        for i in order:
+            t = tasks[i]
+            if t not in its: its[t] = iter(self.loaders[t])
+            try: b = next(its[t])
+            except StopIteration: # this task's loader is used up: start it again (a new shuffle)
+                its[t] = iter(self.loaders[t]); b = next(its[t])
+            yield self.tag(t, b)
+
+class _Sizes:
+    "What fastai reads of a loader's `dataset`: its length"
+    def __init__(self, sizes): self.sizes = sizes
+    def __len__(self): return sum(self.sizes.values())
+
+class MultiTaskDataLoaders(DataLoaders):
+    "fastai `DataLoaders` over several tasks of one backbone: training batches of one task each, tasks drawn ∝ N^(1/T); validation task by task"
+    n_inp = 4 # `(x, mask, token_type_ids, task ids)`; the targets follow with the task ids again, for the loss and metrics
+    def __init__(self,
+                 dls:dict, # task name -> its `AdaDataLoaders` (token ids or cached hidden states), all tokenized for the same backbone
+                 temperature:float=10.0, # task sampling temperature T (the Hyperformer paper's 10)
+                 n_batches:int|None=None, # training batches per epoch (default: all batches of all tasks)
+                 task_ids:dict|None=None, # task name -> id carried by its batches (default 0, 1, ... in order)
+                 path='.', device=None):
+        if not isinstance(dls, dict) or not dls: raise ValueError("MultiTaskDataLoaders takes a dict {task name: AdaDataLoaders} with at least one task")
+        for t, d in dls.items():
+            if not isinstance(t, str) or not t: raise ValueError(f"Task names must be non-empty strings, not {t!r}")
+            if not hasattr(d, 'kind') or not hasattr(d, 'label_names'): raise TypeError(f"Task {t!r}: expected AdaDataLoaders, got {type(d).__name__}")
+            if d.kind not in MULTITASK_KINDS:
+                raise ValueError(f"Task {t!r} is a {d.kind} task; multi-task training takes {list(MULTITASK_KINDS)} tasks: train a {d.kind} task on its own")
+        vocabs = {t: d.tokenizer.get_vocab() for t, d in dls.items() if d.tokenizer is not None}
+        first = next(iter(vocabs.items()), None)
+        if first:
+            other = [t for t, v in vocabs.items() if v != first[1]]
+            if other: raise ValueError(f"Tasks {other} were tokenized with another vocabulary than {first[0]!r}: build every task's "
+                                       "DataLoaders for the same backbone")
+        self.tasks = dict(dls)
+        self.task_ids = dict(task_ids) if task_ids is not None else {t: i for i, t in enumerate(dls)}
+        if set(self.task_ids) != set(dls): raise ValueError(f"task_ids names {sorted(self.task_ids)}, the tasks are {sorted(dls)}")
+        n_inps = {t: d.n_inp for t, d in dls.items()}
+        trn = MultiTaskDL({t: d.train for t, d in dls.items()}, self.task_ids, n_inps, temperature, n_batches)
+        val = MultiTaskDL({t: d.valid for t, d in dls.items()}, self.task_ids, n_inps, None)
+        super().__init__(trn, val, path=path, device=device or next(iter(dls.values())).device)
+
+    @property
+    def task_names(self) -> list[str]: return list(self.tasks)
+    @property
+    def tokenizer(self): return next(iter(self.tasks.values())).tokenizer
+    @property
+    def kind(self) -> str: return 'multitask'
+    def task_of(self, ids:torch.Tensor) -> str:
+        "The name of the task whose batch carries these task ids"
+        i = int(ids[0]); names = {v: k for k, v in self.task_ids.items()}
+        return names[i]
+    def __repr__(self): return f"MultiTaskDataLoaders({', '.join(f'{t}: {len(d.train_ds)}/{len(d.valid_ds)}' for t, d in self.tasks.items())})"
+

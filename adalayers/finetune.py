@@ -26,7 +26,8 @@ class FineTunedClassifier(nn.Module):
     def forward(self, input_ids, attention_mask, token_type_ids=None):
         return call_accepting(self.model, input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids).logits
 
-FINETUNED_MODELS = dict(sequence=AutoModelForSequenceClassification, token=AutoModelForTokenClassification) # kind -> Auto class
+FINETUNED_MODELS = dict(sequence=AutoModelForSequenceClassification, token=AutoModelForTokenClassification,
+                        regression=AutoModelForSequenceClassification) # kind -> Auto class (regression: one label, the number)
 
 # %% ../nbs/10_finetune.ipynb #037a5e51
 @delegates(Learner.__init__)

@@ -36,8 +36,8 @@ class AdaLayersConfig(PretrainedConfig):
                  dropout:float=0.1, # dropout on the mixed features
                  final_gelu:bool=False, # extra GELU after the weighted sum (reference code)
                  layer_dropout:float=0.0, # in training, drop each hidden state of each example with this probability
-                 kind:str='sequence', # kind of task head: `sequence` (a label per text) or `token` (a tag per word)
-                 n_classes:int=2, # output classes
+                 kind:str='sequence', # kind of task head: `sequence` (a label per text), `token` (a tag per word) or `regression` (a number per text)
+                 n_classes:int=2, # output classes (regression: 1, the predicted number)
                  label_names:list[str]|None=None, # class names, index order
                  n_heads:int=4, # attention heads of the task head
                  head_dropout:float=0.1, # dropout inside the task head
@@ -109,20 +109,26 @@ class HeadKind:
     "How one kind of task head is built from an `AdaLayersConfig`, and which options it takes"
     def __init__(self, build, # `config -> nn.Module`
                  only:tuple=(), # options that must keep their defaults for other kinds
-                ): self.build, self.only = build, only
+                 outputs:int|None=None, # the number of outputs every head of this kind has (regression: 1); `None`: one per class
+                ): self.build, self.only, self.outputs = build, only, outputs
     def check(self, c:AdaLayersConfig):
-        "Raise `ValueError` for an option of another kind of head"
+        "Raise `ValueError` for an option of another kind of head, or another number of outputs than the kind has"
+        if self.outputs is not None and c.n_classes != self.outputs:
+            raise ValueError(f"A {c.kind} head predicts {self.outputs} number{'s' if self.outputs > 1 else ''} per example, "
+                             f"so n_classes must be {self.outputs}, not {c.n_classes}")
         for kind, spec in HEADS.items():
             if kind == c.kind: continue
             for o in spec.only:
                 if o not in self.only and getattr(c, o) != _DEFAULTS[o]:
                     raise ValueError(f"{o}={getattr(c, o)!r} is an option of {kind} heads; this is a {c.kind} head")
 
-HEADS = dict( # kind -> how its task head is built; a new kind (regression, say) adds one entry
-    sequence=HeadKind(lambda c: SequenceClassifier(c.k, c.n_classes, n_heads=c.n_heads, dropout=c.head_dropout, attention=c.attention),
-                      only=('attention',)),
+def _sequence_head(c): return SequenceClassifier(c.k, c.n_classes, n_heads=c.n_heads, dropout=c.head_dropout, attention=c.attention)
+
+HEADS = dict( # kind -> how its task head is built; a new kind adds one entry
+    sequence=HeadKind(_sequence_head, only=('attention',)),
     token=HeadKind(lambda c: TokenClassifier(c.k, c.n_classes, n_heads=c.n_heads, dropout=c.head_dropout, n_layers=c.head_layers, crf=c.crf),
-                   only=('head_layers', 'crf')))
+                   only=('head_layers', 'crf')),
+    regression=HeadKind(_sequence_head, only=('attention',), outputs=1)) # the sequence head with one output: the predicted number
 _DEFAULTS = {k: v.default for k, v in inspect.signature(AdaLayersConfig.__init__).parameters.items()}
 
 class AdaLayersHead(nn.Module):

@@ -22,7 +22,7 @@ from .model import check_finite, check_save_folder, write_checked, read_checked
 from .cache import HiddenStatesDataset
 from .metrics import metrics_for
 from .callbacks import TrainingChecksCallback
-from .learner import AdaLearner, AdaTokenLearner, ada_learner, class_weights_for, check_labels
+from .learner import AdaLearner, AdaTokenLearner, AdaRegressionLearner, ada_learner, class_weights_for, check_labels
 
 # %% auto #0
 __all__ = ['PLACEMENTS', 'METHOD_CONFIGS', 'METHOD_MODULES', 'PEFT_DEFAULTS', 'ADAPT', 'PETL_LEARNERS', 'PETL_METHODS',
@@ -31,7 +31,7 @@ __all__ = ['PLACEMENTS', 'METHOD_CONFIGS', 'METHOD_MODULES', 'PEFT_DEFAULTS', 'A
            'PeftLoraConfig', 'PeftPrefixConfig', 'PeftIA3Config', 'method_class', 'shared_copy', 'own_parameter',
            'add_houlsby', 'add_parallel', 'add_bitfit', 'peft_config_for', 'add_peft', 'adapted_encoder', 'TaskHead',
            'PetlModel', 'backbone_state', 'BackboneUnchangedCallback', 'petl_params', 'PetlLearner', 'PetlTokenLearner',
-           'method_config', 'trainable_counts', 'petl_learner']
+           'PetlRegressionLearner', 'method_config', 'trainable_counts', 'petl_learner']
 
 # %% ../nbs/10a_petl.ipynb #a68aa844
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ class PetlConfig:
     "Base of the method configs: the method's options plus what `save_head` pins: the task head, the labels and the backbone"
     pooling:str='mean' # sequence tasks: the head reads the `mean` of the last hidden state over real tokens, or the `first` token
     head_dropout:float=0.1 # dropout before the task head's linear layer
-    kind:str|None=None # set by `petl_learner`: `sequence` or `token`
+    kind:str|None=None # set by `petl_learner`: `sequence`, `token` or `regression`
     n_classes:int|None=None # set by `petl_learner`
     label_names:list|None=None # set by `petl_learner`
     backbone_fingerprint:str|None=None # set by `petl_learner`: `FrozenBackbone.fingerprint`
@@ -296,8 +296,9 @@ def adapted_encoder(backbone:FrozenBackbone, c:PetlConfig) -> nn.Module:
 # %% ../nbs/10a_petl.ipynb #a5390d31
 class TaskHead(nn.Module):
     "The head adapter papers put on the adapted backbone: dropout and a linear layer on the pooled last hidden state, or on every token"
-    def __init__(self, hidden:int, n_classes:int, kind:str='sequence', # `sequence`: one label per text; `token`: one per token
-                 pooling:str='mean', # sequences: masked `mean` of the tokens, or the `first` token
+    def __init__(self, hidden:int, n_classes:int, # outputs: one per class (regression: 1)
+                 kind:str='sequence', # `token`: one output per token; every other kind (`sequence`, `regression`): one per text
+                 pooling:str='mean', # texts: masked `mean` of the tokens, or the `first` token
                  dropout:float=0.1):
         super().__init__()
         self.kind, self.pooling = kind, pooling
@@ -305,7 +306,7 @@ class TaskHead(nn.Module):
     def forward(self, h:torch.Tensor, # last hidden state (batch, tokens, hidden)
                 mask:torch.Tensor, # (batch, tokens), 1 for real tokens
                ) -> torch.Tensor:
-        if self.kind == 'sequence':
+        if self.kind != 'token': # one output per text: pool
             if self.pooling == 'first': h = h[:, 0]
             else:
                 m = mask.unsqueeze(-1).to(h.dtype)
@@ -454,7 +455,10 @@ class PetlLearner(_PetlHeadIO, AdaLearner):
 class PetlTokenLearner(_PetlHeadIO, AdaTokenLearner):
     "An `AdaTokenLearner` whose model is a backbone adapted by one method"
 
-PETL_LEARNERS = dict(sequence=PetlLearner, token=PetlTokenLearner) # kind -> learner class
+class PetlRegressionLearner(_PetlHeadIO, AdaRegressionLearner):
+    "An `AdaRegressionLearner` whose model is a backbone adapted by one method"
+
+PETL_LEARNERS = dict(sequence=PetlLearner, token=PetlTokenLearner, regression=PetlRegressionLearner) # kind -> learner class; a new kind adds one entry
 
 PETL_METHODS = ('adalayers', *METHOD_CONFIGS, *METHOD_MODULES) # every method `petl_learner` takes
 
