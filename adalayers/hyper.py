@@ -28,12 +28,37 @@ from .petl import placement_for, shared_copy, own_parameter, _replace, _takes_to
 
 
 # %% auto #0
-__all__ = ['MultiTaskLoss', 'TaskMetric', 'MeanTaskMetric', 'multitask_loss_and_metrics', 'task_specs', 'normal_init',
-           'TaskEmbeddings', 'HyperformerConfig', 'AdapterHyperNet', 'GeneratedAdapter', 'HyperformerModel',
-           'HyperAdaConfig', 'HyperAdaModel', 'multitask_params', 'MultiTaskLearner', 'load_multitask_model',
-           'hyperformer_learner', 'hyper_ada_learner']
+__all__ = ['task_spec', 'task_specs', 'ScaledMSE', 'init_output', 'MultiTaskLoss', 'TaskMetric', 'MeanTaskMetric',
+           'multitask_loss_and_metrics', 'normal_init', 'TaskEmbeddings', 'HyperformerConfig', 'AdapterHyperNet',
+           'GeneratedAdapter', 'HyperformerModel', 'HyperAdaConfig', 'HyperAdaModel', 'multitask_params',
+           'MultiTaskLearner', 'load_multitask_model', 'hyperformer_learner', 'hyper_ada_learner']
 
 # %% ../nbs/10c_hyper.ipynb #3e075676
+def task_spec(name:str, # the task's name
+              dls, # its `AdaDataLoaders`
+             ) -> dict:
+    "What a multi-task model must know of a task: its kind, classes and their names; for regression the mean and spread of its training targets"
+    spec = dict(name=name, kind=dls.kind, n_classes=dls.c, label_names=[str(v) for v in dls.vocab])
+    if dls.kind == 'regression':
+        y = np.asarray(dls.train_ds.labels, dtype=np.float64)
+        spec.update(target_mean=float(y.mean()), target_scale=float(y.std()) or 1.0)
+    return spec
+
+def task_specs(mdls:MultiTaskDataLoaders) -> list[dict]:
+    "`task_spec` of every task of `mdls`, in task-id order"
+    return [task_spec(t, mdls.tasks[t]) for t in sorted(mdls.tasks, key=lambda t: mdls.task_ids[t])]
+
+class ScaledMSE:
+    "MSE in units of the targets' spread: a regression task's loss on the scale of the classification losses beside it"
+    def __init__(self, scale:float): self.scale, self.mse = scale, MSELossFlat()
+    def __call__(self, pred, targ): return self.mse(pred, targ) / self.scale**2
+
+def init_output(linear:nn.Linear, spec:dict) -> nn.Linear:
+    "A regression head's output starts at the mean training target (classification heads are left as they are)"
+    if spec['kind'] == 'regression':
+        with torch.no_grad(): linear.bias.fill_(spec.get('target_mean', 0.0))
+    return linear
+
 class MultiTaskLoss:
     "Each batch's loss is its own task's: cross-entropy for classes, MSE for regression (the task ids follow the targets)"
     def __init__(self, losses:dict): # task id -> that task's loss function
@@ -73,8 +98,10 @@ class MeanTaskMetric(Metric):
     def name(self): return 'mean'
 
 def multitask_loss_and_metrics(mdls:MultiTaskDataLoaders) -> tuple:
-    "The `MultiTaskLoss` of `mdls`' tasks and, per task, its own metrics (`metrics_for`) plus the mean of their main metrics"
-    loss = MultiTaskLoss({mdls.task_ids[t]: MSELossFlat() if d.kind == 'regression' else CrossEntropyLossFlat() for t, d in mdls.tasks.items()})
+    "The `MultiTaskLoss` of `mdls`' tasks (regression in units of its targets' spread) and, per task, its own metrics (`metrics_for`) plus the mean of their main metrics"
+    specs = {t: task_spec(t, d) for t, d in mdls.tasks.items()}
+    loss = MultiTaskLoss({mdls.task_ids[t]: ScaledMSE(s['target_scale']) if s['kind'] == 'regression' else CrossEntropyLossFlat()
+                          for t, s in specs.items()})
     per, mains = [], []
     for t, d in mdls.tasks.items():
         ms = [TaskMetric(m, t, mdls.task_ids[t]) for m in metrics_for(d)]
@@ -83,11 +110,6 @@ def multitask_loss_and_metrics(mdls:MultiTaskDataLoaders) -> tuple:
 
 
 # %% ../nbs/10c_hyper.ipynb #39989216
-def task_specs(mdls:MultiTaskDataLoaders) -> list[dict]:
-    "One dict per task of `mdls`, in task-id order: its name, kind, number of classes and their names (what a saved model must know)"
-    return [dict(name=t, kind=mdls.tasks[t].kind, n_classes=mdls.tasks[t].c, label_names=[str(v) for v in mdls.tasks[t].vocab])
-            for t in sorted(mdls.tasks, key=lambda t: mdls.task_ids[t])]
-
 def normal_init(lin:nn.Linear, std:float) -> nn.Linear:
     "`lin` with weights drawn from normal(0, std) and zero biases (the Hyperformer initialisation)"
     nn.init.normal_(lin.weight, std=std); nn.init.zeros_(lin.bias)
@@ -267,7 +289,9 @@ class HyperformerModel(_MultiTaskModel, nn.Module):
         for t in c.tasks: self.add_head(t)
         self.token_types = _takes_token_types(self.encoder)
 
-    def add_head(self, spec:dict): self.heads[spec['name']] = TaskHead(self.backbone.hidden_size, spec['n_classes'], 'sequence', self.config.pooling, self.config.head_dropout)
+    def add_head(self, spec:dict):
+        self.heads[spec['name']] = h = TaskHead(self.backbone.hidden_size, spec['n_classes'], 'sequence', self.config.pooling, self.config.head_dropout)
+        init_output(h.linear, spec)
 
     def adapter_weights(self, task:str) -> list[tuple]:
         "The generated `(down, down_bias, up, up_bias, gamma, beta)` of every adapter: layer by layer, attention then feed-forward"
@@ -348,7 +372,7 @@ class HyperAdaModel(_MultiTaskModel, nn.Module):
         self.outs = nn.ModuleDict()
         for t in c.tasks: self.add_head(t)
 
-    def add_head(self, spec:dict): self.outs[spec['name']] = nn.Linear(self.config.k, spec['n_classes'])
+    def add_head(self, spec:dict): self.outs[spec['name']] = init_output(nn.Linear(self.config.k, spec['n_classes']), spec)
 
     def generated(self, task:str) -> tuple[torch.Tensor, torch.Tensor]:
         "The task's layer logits (S,) and projections (S, k, d): the shared projections plus the task's low-rank corrections A_i B_i"
@@ -421,6 +445,11 @@ class MultiTaskLearner(Learner):
                 if len(b) > 5: targs.append(b[4].cpu())
         return torch.cat(outs), (torch.cat(targs) if targs else None)
 
+    def get_preds(self, *args, **kwargs):
+        "Predictions come per task, their classes differ: `task_preds(task, dl)`"
+        raise NotImplementedError("A multi-task learner's tasks have different outputs: call `learn.task_preds(task)` "
+                                  "(or `learn.task_preds(task, dl)` for a task's `test_dl`)")
+
     def predict(self, item, # a text, or a (text, pair) tuple for pair tasks
                 task:str, # which task to answer
                ) -> tuple:
@@ -464,7 +493,7 @@ class MultiTaskLearner(Learner):
         if name in m.tasks: raise ValueError(f"Task {name!r} exists already: choose another name")
         if init_from is not None: m.task_name(init_from)
         mdls = MultiTaskDataLoaders({name: dls}, task_ids={name: len(m.tasks)}) # checks the kind
-        m.add_task(dict(name=name, kind=dls.kind, n_classes=dls.c, label_names=[str(v) for v in dls.vocab]), init_from)
+        m.add_task(task_spec(name, dls), init_from)
         m.to(dls.device or 'cpu')
         self.dls = mdls
         self.loss_func, self.metrics = multitask_loss_and_metrics(mdls)
