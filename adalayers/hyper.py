@@ -180,6 +180,7 @@ class HyperformerConfig(_JsonConfig):
     projected_dim:int=64 # width of the projected embedding the hypernetworks read
     init_std:float=1e-2 # std of the hypernetworks' normal initialisation (biases zero)
     train_layer_norms:bool=True # train copies of the backbone's LayerNorms, shared by all tasks
+    hypernet_input:str='unit_norm' # Hyperformer++: the hypernetwork reads the LayerNorm of the projected embeddings divided by sqrt(width) (unit length), or `layer_norm`: the paper's, unstable on short budgets
     pooling:str='mean' # the task heads read the `mean` of the last hidden state over real tokens, or the `first` token
     head_dropout:float=0.1 # dropout before each task head's linear layer
     tasks:list|None=None # set by the learner: one dict per task (name, kind, n_classes, label_names), in task-id order
@@ -191,6 +192,7 @@ class HyperformerConfig(_JsonConfig):
         _positive_ints(self, ('reduction', 'task_dim', 'projector_hidden', 'projected_dim'))
         if self.pooling not in ('mean', 'first'): raise ValueError(f"pooling must be 'mean' or 'first', not {self.pooling!r}")
         if not 0 <= self.head_dropout < 1: raise ValueError(f"head_dropout must be in [0, 1), not {self.head_dropout!r}")
+        if self.hypernet_input not in ('layer_norm', 'unit_norm'): raise ValueError(f"hypernet_input must be 'layer_norm' or 'unit_norm', not {self.hypernet_input!r}")
     @property
     def method(self) -> str: return 'hyperformer++' if self.shared else 'hyperformer'
 
@@ -295,12 +297,16 @@ class HyperformerModel(_MultiTaskModel, nn.Module):
 
     def adapter_weights(self, task:str) -> list[tuple]:
         "The generated `(down, down_bias, up, up_bias, gamma, beta)` of every adapter: layer by layer, attention then feed-forward"
-        if self.config.shared:
-            L, z = self.layer_embeddings.shape[0], self.task_embeddings.embeddings[task]
-            e = torch.cat([z.expand(2*L, -1), self.layer_embeddings.repeat_interleave(2, 0), self.position_embeddings.repeat(L, 1)], -1)
-            return self.hypernet(self.norm(self.task_embeddings.projector(e)))
+        if self.config.shared: return self.hypernet(self.hypernet_inputs(task))
         e = self.task_embeddings(task)[None]
         return [h(e)[0] for h in self.hypernets]
+
+    def hypernet_inputs(self, task:str) -> torch.Tensor:
+        "Hyperformer++: what the shared hypernetwork reads for each adapter, (adapters, width): the normalised projection of [task; layer; position]"
+        L, z = self.layer_embeddings.shape[0], self.task_embeddings.embeddings[task]
+        e = self.norm(self.task_embeddings.projector(
+            torch.cat([z.expand(2*L, -1), self.layer_embeddings.repeat_interleave(2, 0), self.position_embeddings.repeat(L, 1)], -1)))
+        return e / math.sqrt(e.shape[-1]) if self.config.hypernet_input == 'unit_norm' else e
 
     def forward(self, x:torch.Tensor, # token ids (batch, tokens)
                 attention_mask:torch.Tensor, # (batch, tokens), 1 for real tokens
