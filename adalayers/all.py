@@ -28,7 +28,8 @@ from .benchmark import *
 from .multitask import *
 from .analysis import *
 from .compare import *
+from .ood import *
 from . import (core, named_backbones, backbone, aggregator, crf, heads, model, data, tagging, cache, metrics, callbacks, learner, finetune,
-                       petl, coda, hyper, benchmark, multitask, analysis, compare)
+                       petl, coda, hyper, benchmark, multitask, analysis, compare, ood)
 __all__ = ['set_seed'] + [n for m in (core, named_backbones, backbone, aggregator, crf, heads, model, data, tagging, cache, metrics, callbacks, learner,
-                                      finetune, petl, coda, hyper, benchmark, multitask, analysis, compare) for n in m.__all__]
+                                      finetune, petl, coda, hyper, benchmark, multitask, analysis, compare, ood) for n in m.__all__]
