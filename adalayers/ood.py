@@ -10,13 +10,19 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from .backbone import FrozenBackbone
+import json
+from pathlib import Path
+from fastcore.basics import patch
+from fastai.learner import Learner
+from safetensors.torch import save_file, load_file
 from .analysis import pooled_features
 
 
 # %% auto #0
 __all__ = ['LOGIT_SCORES', 'FEATURE_SCORES', 'auroc', 'average_precision', 'fpr_at_tpr', 'expected_calibration_error',
-           'ood_metrics', 'mahalanobis_scores', 'knn_scores', 'final_linear', 'model_outputs', 'state_features',
-           'ood_scores', 'ood_class_split']
+           'ood_metrics', 'mahalanobis_scores', 'mahalanobis_fit', 'mahalanobis_distance', 'knn_scores', 'final_linear',
+           'model_outputs', 'state_features', 'ood_scores', 'learner_features', 'fit_labels', 'ood_class_split',
+           'OODDetector']
 
 # %% ../nbs/17_ood.ipynb #213d4b29
 def _as_scores(s, what:str) -> np.ndarray:
@@ -81,12 +87,19 @@ def mahalanobis_scores(train:np.ndarray, # (n, d) in-distribution training featu
                        test:np.ndarray, # (m, d) features to score
                       ) -> np.ndarray:
     "Squared Mahalanobis distance to the nearest class mean, under one covariance shared by the classes (Ledoit-Wolf shrinkage keeps it well-conditioned)"
+    return mahalanobis_distance(test, *mahalanobis_fit(train, classes))
+
+def mahalanobis_fit(train:np.ndarray, classes:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    "Class means `(classes, d)` and the precision matrix `(d, d)` of the shared, Ledoit-Wolf shrunk covariance"
     from sklearn.covariance import LedoitWolf
     labels = np.unique(classes)
     means = np.stack([train[classes == c].mean(0) for c in labels])
-    prec = LedoitWolf().fit(train - means[np.searchsorted(labels, classes)]).precision_
+    return means, LedoitWolf().fit(train - means[np.searchsorted(labels, classes)]).precision_
+
+def mahalanobis_distance(test:np.ndarray, means:np.ndarray, precision:np.ndarray) -> np.ndarray:
+    "Squared Mahalanobis distance of each row of `test` to the nearest of `means`"
     d = test[:, None, :] - means[None] # (m, classes, d)
-    return np.einsum('mcd,de,mce->mc', d, prec, d).min(1)
+    return np.einsum('mcd,de,mce->mc', d, precision, d).min(1)
 
 def knn_scores(train:np.ndarray, # (n, d) in-distribution training features
                test:np.ndarray, # (m, d) features to score
@@ -164,17 +177,22 @@ def ood_scores(learn, # a Learner of the project, trained on the in-distribution
         return LOGIT_SCORES[method](model_outputs(learn, dl)[0], T).numpy()
     if method not in FEATURE_SCORES: raise ValueError(f"Unknown method {method!r}: choose one of {[*LOGIT_SCORES, *FEATURE_SCORES]}")
     fit_dl = fit_dl if fit_dl is not None else learn.dls.train
-    if features == 'model': train, test = model_outputs(learn, fit_dl)[1], model_outputs(learn, dl)[1]
-    else:
-        bb = backbone if backbone is not None else getattr(learn.model, 'backbone', None)
-        if bb is None: raise ValueError(f"features={features!r} reads the frozen backbone's hidden states, and this learner's model has none: pass backbone=")
-        train, test = state_features(bb, learn.dls, fit_dl, features), state_features(bb, learn.dls, dl, features)
-    train, test = train.numpy().astype(np.float64), test.numpy().astype(np.float64)
+    train, test = learner_features(learn, fit_dl, features, backbone), learner_features(learn, dl, features, backbone)
     if method == 'knn': return knn_scores(train, test, k)
-    d, order = _unshuffled(fit_dl)
-    y = np.asarray(d.dataset.labels)
-    if y is None or y.ndim == 0: raise ValueError("The Mahalanobis score fits class means: fit_dl needs labels")
-    return mahalanobis_scores(train, y, test)
+    return mahalanobis_scores(train, fit_labels(fit_dl), test)
+
+def learner_features(learn, dl, features:int|str='model', backbone=None) -> np.ndarray:
+    "Features `(n, d)` of `dl`'s examples in dataset order: the final layer's input (`model`), a hidden state of the frozen backbone, or `all`"
+    if features == 'model': return model_outputs(learn, dl)[1].numpy().astype(np.float64)
+    bb = backbone if backbone is not None else getattr(learn.model, 'backbone', None)
+    if bb is None: raise ValueError(f"features={features!r} reads the frozen backbone's hidden states, and this learner's model has none: pass backbone=")
+    return state_features(bb, learn.dls, dl, features).numpy().astype(np.float64)
+
+def fit_labels(dl) -> np.ndarray:
+    "The classes of `dl`'s examples, in dataset order (what the Mahalanobis score fits class means on)"
+    y = getattr(dl.dataset, 'labels', None)
+    if y is None: raise ValueError("The Mahalanobis score fits class means: the examples it fits on need labels")
+    return np.asarray(y)
 
 def ood_class_split(df:pd.DataFrame, # a task's data
                     label_col:str='label', # its class column
@@ -189,4 +207,87 @@ def ood_class_split(df:pd.DataFrame, # a task's data
     kept = sorted(np.random.default_rng(seed).permutation(classes)[:n].tolist())
     m = df[label_col].isin(kept)
     return df[m], df[~m], kept
+
+
+# %% ../nbs/17_ood.ipynb #74876829
+class OODDetector:
+    "A fitted out-of-distribution detector: a score, its statistics fitted on the training set, and the threshold that keeps `tpr` of the in-distribution validation set"
+    def __init__(self, method:str='msp', # `msp`, `maxlogit`, `energy`, `mahalanobis` or `knn`
+                 features:int|str='model', # feature methods: `model`, a hidden state, or `all`
+                 T:float=1.0, # energy temperature
+                 k:int=10, # kNN neighbour
+                 tpr:float=0.95, # share of in-distribution validation examples the threshold keeps
+                ):
+        if method not in (*LOGIT_SCORES, *FEATURE_SCORES): raise ValueError(f"Unknown method {method!r}: choose one of {[*LOGIT_SCORES, *FEATURE_SCORES]}")
+        if not 0 < tpr < 1: raise ValueError(f"tpr must be in (0, 1), the share of in-distribution examples to keep (0.95), not {tpr!r}")
+        self.method, self.features, self.T, self.k, self.tpr = method, features, T, k, tpr
+        self.stats, self.threshold, self.backbone_fingerprint = {}, None, None
+
+    def fit(self, learn, # a trained Learner of the project
+            valid_dl=None, # in-distribution examples that set the threshold (default: the validation set)
+            fit_dl=None, # feature methods: in-distribution examples with labels to fit on (default: the training set)
+           ) -> OODDetector:
+        "Fit the statistics (class means and shared precision, or the kNN bank) and the threshold; `learn.ood_detector` is set to this detector"
+        if self.method in FEATURE_SCORES:
+            fit_dl = fit_dl if fit_dl is not None else learn.dls.train
+            train = learner_features(learn, fit_dl, self.features)
+            if self.method == 'mahalanobis':
+                means, prec = mahalanobis_fit(train, fit_labels(fit_dl))
+                self.stats = dict(means=torch.tensor(means), precision=torch.tensor(prec))
+            else: self.stats = dict(bank=torch.tensor(train / np.linalg.norm(train, axis=1, keepdims=True).clip(1e-12)))
+        s = np.sort(self.scores(learn, valid_dl if valid_dl is not None else learn.dls.valid))
+        self.threshold = float(s[int(np.ceil(self.tpr * len(s))) - 1])
+        bb = getattr(learn.model, 'backbone', None)
+        self.backbone_fingerprint = getattr(bb, 'fingerprint', None)
+        learn.ood_detector = self
+        return self
+
+    def scores(self, learn, dl) -> np.ndarray:
+        "Scores of `dl`'s examples in dataset order (higher = more likely out of distribution), with the fitted statistics"
+        if self.method in LOGIT_SCORES: return LOGIT_SCORES[self.method](model_outputs(learn, dl)[0], self.T).numpy()
+        if not self.stats: raise ValueError("The detector is not fitted: call `fit(learn)` first")
+        x = learner_features(learn, dl, self.features)
+        if self.method == 'mahalanobis': return mahalanobis_distance(x, self.stats['means'].numpy(), self.stats['precision'].numpy())
+        bank = self.stats['bank'].numpy()
+        if not 1 <= self.k <= len(bank): raise ValueError(f"k must be in 1..{len(bank)}, not {self.k}")
+        sims = (x / np.linalg.norm(x, axis=1, keepdims=True).clip(1e-12)) @ bank.T
+        return 1 - np.partition(sims, -self.k, axis=1)[:, -self.k]
+
+    def is_ood(self, scores) -> np.ndarray:
+        "True where a score is above the threshold"
+        if self.threshold is None: raise ValueError("The detector is not fitted: call `fit(learn)` first")
+        return np.asarray(scores) > self.threshold
+
+    def save_pretrained(self, path:str|Path) -> Path:
+        "Write `ood.json` and `ood.safetensors` (the fitted statistics) to the folder `path`, pinned to the backbone's fingerprint"
+        if self.threshold is None: raise ValueError("The detector is not fitted: call `fit(learn)` first")
+        path = Path(path); path.mkdir(parents=True, exist_ok=True)
+        (path/'ood.json').write_text(json.dumps(dict(method=self.method, features=self.features, T=self.T, k=self.k, tpr=self.tpr,
+                                                       threshold=self.threshold, backbone_fingerprint=self.backbone_fingerprint), indent=1))
+        save_file({k: v.contiguous() for k, v in self.stats.items()} or {'none': torch.zeros(0)}, path/'ood.safetensors')
+        return path
+
+    @classmethod
+    def from_pretrained(cls, path:str|Path, # a folder written by `save_pretrained`
+                        backbone:FrozenBackbone|None=None, # refuse statistics fitted on another backbone
+                       ) -> OODDetector:
+        "Load a fitted detector"
+        path = Path(path)
+        if not (path/'ood.json').exists(): raise FileNotFoundError(f"No ood.json in {path}: not a folder written by `OODDetector.save_pretrained`")
+        d = json.loads((path/'ood.json').read_text())
+        if backbone is not None and d['backbone_fingerprint'] is not None and d['backbone_fingerprint'] not in backbone.fingerprints:
+            raise ValueError(f"This detector was fitted on another backbone (fingerprint {d['backbone_fingerprint'][:12]}): its statistics mean nothing for this one")
+        det = cls(d['method'], d['features'], d['T'], d['k'], d['tpr'])
+        det.threshold, det.backbone_fingerprint = d['threshold'], d['backbone_fingerprint']
+        det.stats = {k: v for k, v in load_file(path/'ood.safetensors').items() if k != 'none'}
+        return det
+
+@patch
+def predict_ood(self:Learner, item, # a text, or a (text, pair) tuple
+               ) -> tuple:
+    "`predict`'s answer plus the out-of-distribution score and flag of the detector fitted on this learner (`OODDetector.fit`)"
+    det = getattr(self, 'ood_detector', None)
+    if det is None: raise ValueError("No out-of-distribution detector on this learner: `OODDetector('energy').fit(learn)` first")
+    s = float(det.scores(self, self.dls.test_dl([item]))[0])
+    return (*self.predict(item), s, bool(det.is_ood([s])[0]))
 
