@@ -12,6 +12,7 @@ from torch import nn
 from .backbone import FrozenBackbone
 import json
 from pathlib import Path
+from .data import load_task_split, TASKS
 from fastcore.basics import patch
 from fastai.learner import Learner
 from safetensors.torch import save_file, load_file
@@ -22,7 +23,7 @@ from .analysis import pooled_features
 __all__ = ['LOGIT_SCORES', 'FEATURE_SCORES', 'auroc', 'average_precision', 'fpr_at_tpr', 'expected_calibration_error',
            'ood_metrics', 'mahalanobis_scores', 'mahalanobis_fit', 'mahalanobis_distance', 'knn_scores', 'final_linear',
            'model_outputs', 'state_features', 'ood_scores', 'learner_features', 'fit_labels', 'ood_class_split',
-           'OODDetector']
+           'clinc_oos_split', 'OODDetector']
 
 # %% ../nbs/17_ood.ipynb #213d4b29
 def _as_scores(s, what:str) -> np.ndarray:
@@ -207,6 +208,15 @@ def ood_class_split(df:pd.DataFrame, # a task's data
     kept = sorted(np.random.default_rng(seed).permutation(classes)[:n].tolist())
     m = df[label_col].isin(kept)
     return df[m], df[~m], kept
+
+
+def clinc_oos_split(split:str='validation', # `train`, `validation` or `test`
+                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    "CLINC150's own protocol: the in-scope rows (150 intents) and the out-of-scope rows (label `oos`) of one split"
+    df = load_task_split('clinc150', split)
+    oos = TASKS['clinc150'].label_names.index('oos')
+    m = df['label'] == oos
+    return df[~m], df[m]
 
 
 # %% ../nbs/17_ood.ipynb #74876829
