@@ -4,7 +4,7 @@
 
 # %% ../nbs/10c_hyper.ipynb #dc789810
 from __future__ import annotations
-import copy, json, math
+import json, math
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
@@ -20,7 +20,7 @@ from fastai.callback.all import * # fit_one_cycle, lr_find, ...
 from .backbone import FrozenBackbone, as_backbone, check_tokenizer
 from .model import AdaLayersConfig, AdaLayersHead, check_save_folder, write_checked, read_checked
 from .heads import masked_mean
-from .data import MultiTaskDataLoaders, MultiTaskDL, MULTITASK_KINDS
+from .data import MultiTaskDataLoaders, MultiTaskDL
 from .cache import HiddenStatesDataset, check_cache_backbone
 from .metrics import metrics_for
 from .callbacks import FrozenBackboneCallback, TrainingChecksCallback
