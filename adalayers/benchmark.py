@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_benchmark.ipynb #2b4670a1
 from __future__ import annotations
-import random, time
+import time
 import numpy as np
 from fastai.torch_core import set_seed
 
@@ -25,7 +25,6 @@ def fit_timed(make_learner, # called with no argument after seeding: returns a f
     "Seed, build and train a learner quietly; its final metrics and seconds per epoch, and the learner"
     set_seed(seed)
     learn = make_learner()
-    learn.dls.train.rng = random.Random(seed)
     start = time.time()
     with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr)
     secs = (time.time() - start) / epochs

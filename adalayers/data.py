@@ -6,7 +6,7 @@
 from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
-import numbers, re, unicodedata, warnings
+import numbers, random, re, unicodedata, warnings
 import numpy as np
 import pandas as pd
 import torch
@@ -266,6 +266,9 @@ class AdaDL(DataLoader):
         last = batches.pop() if len(batches[-1]) < self.bs else None # a short batch stays last, where drop_last finds it
         self.rng.shuffle(batches)
         return [j for b in batches + ([last] if last else []) for j in b]
+    def randomize(self):
+        "Each pass draws its shuffling generator from Python's `random`, so `set_seed` before `fit` fixes the order of the batches"
+        self.rng = random.Random(random.randint(0, 2**32 - 1)) # fastai's own is fixed when the loader is made, before a seed is usually set
     def create_batch(self, items): return self.dataset.collate(items)
     def retain(self, res, b): return res
 
