@@ -53,6 +53,7 @@ class AdaLayers(nn.Module):
         self.layer, self.pos_enc, self.final_gelu = layer, pos_enc, final_gelu
         if not 0 <= layer_dropout < 1: raise ValueError(f"layer_dropout must be in [0, 1), not {layer_dropout}")
         self.layer_dropout = layer_dropout
+        self.stacked = None # project every state in one batched matmul (`True`), state by state (`False`), or `None`: batched off the CPU
         self.used = [layer] if layer is not None else list(range(n_states))
         self.proj = nn.ModuleList(nn.Linear(hidden_size, k, bias=False) for _ in self.used)
         if layer is None:
@@ -92,11 +93,26 @@ class AdaLayers(nn.Module):
         return cls(c.n_states, c.hidden_size, c.k, alpha=c.alpha, cutoff=c.cutoff, topk=c.topk, layer=c.layer,
                    pos_enc=c.pos_enc, dropout=c.dropout, final_gelu=c.final_gelu, p_init=p_init, layer_dropout=c.layer_dropout)
 
+    def stacked_weight(self, states:Sequence[int]|None=None) -> torch.Tensor:
+        "The projections W_i of `states` (default: every used state) as one (states, k, hidden) tensor"
+        ps = self.proj if states is None else [self.proj[self.used.index(i)] for i in states]
+        return torch.stack([p.weight for p in ps]) if len(ps) > 1 else ps[0].weight[None]
+
+    def project_all(self,
+                    z:torch.Tensor, # hidden states (states, batch, tokens, hidden)
+                    states:Sequence[int]|None=None, # which hidden states `z` holds (default: every used one)
+                   ) -> torch.Tensor:
+        "f_i = LayerNorm(GELU(Z_i) W_i^T) for all of them at once: one GELU, one batched matmul, one LayerNorm; (states, batch, tokens, k)"
+        w = self.stacked_weight(states)
+        S, B, T, H = z.shape
+        y = torch.bmm(F.gelu(z.to(w.dtype)).reshape(S, B*T, H), w.transpose(1, 2))
+        return F.layer_norm(y, (self.k,)).view(S, B, T, self.k)
+
     def project(self,
                 i:int, # index of the hidden state (0 = embedding output)
                 z:torch.Tensor, # that hidden state, (batch, tokens, hidden)
                ) -> torch.Tensor:
-        "f_i = LayerNorm(GELU(Z_i) W_i^T), (batch, tokens, k)"
+        "f_i = LayerNorm(GELU(Z_i) W_i^T), (batch, tokens, k): one state, for heads that read the states as they stream in"
         w = self.proj[self.used.index(i)].weight
         return F.layer_norm(F.linear(F.gelu(z.to(w.dtype)), w), (self.k,))
 
@@ -107,18 +123,26 @@ class AdaLayers(nn.Module):
         return self.drop(mixed)
 
     def forward(self,
-                hidden_states:Sequence[torch.Tensor]|torch.Tensor, # all n_states hidden states, each (batch, tokens, hidden)
+                hidden_states:Sequence[torch.Tensor]|torch.Tensor, # all n_states hidden states, each (batch, tokens, hidden), or one (batch, states, tokens, hidden) tensor
                ) -> torch.Tensor:
         "The mixed features F, (batch, tokens, k)"
-        if len(hidden_states) != self.n_states:
+        if isinstance(hidden_states, torch.Tensor):
+            if hidden_states.ndim != 4 or hidden_states.shape[1] != self.n_states:
+                raise ValueError(f"AdaLayers was built for {self.n_states} hidden states: a tensor of them is (batch, {self.n_states}, tokens, hidden), not {tuple(hidden_states.shape)}")
+            hidden_states = hidden_states.unbind(1)
+        elif len(hidden_states) != self.n_states:
             raise ValueError(f"AdaLayers was built for {self.n_states} hidden states, got {len(hidden_states)}")
-        w = self.weights().to(hidden_states[self.used[0]].device)
-        if self.training and self.layer_dropout and self.p is not None: w = self.drop_layers(w, hidden_states[self.used[0]].shape[0])
-        out = 0
-        for i in self.used:
-            z = hidden_states[i]
-            if z is None: continue # not computed (a truncated backbone): only where the weight is zero
-            out = out + (w[i] if w.ndim == 1 else w[:, i, None, None]) * self.project(i, z)
+        present = [i for i in self.used if hidden_states[i] is not None] # `None`: not computed (a truncated backbone), only where the weight is zero
+        z0 = hidden_states[present[0]]
+        w = self.weights().to(z0.device)
+        if self.training and self.layer_dropout and self.p is not None: w = self.drop_layers(w, z0.shape[0])
+        if self.stacked if self.stacked is not None else z0.device.type != 'cpu':
+            f = self.project_all(torch.stack([hidden_states[i] for i in present]), present) # (states, batch, tokens, k): a few large kernels
+            wp = w[..., present].to(f.dtype)
+            out = (f * wp[:, None, None, None]).sum(0) if wp.ndim == 1 else (f * wp.T[:, :, None, None]).sum(0)
+        else: # on a CPU the loop over states is faster: no copy of the states, and kernel launches cost little there
+            out = 0
+            for i in present: out = out + (w[i] if w.ndim == 1 else w[:, i, None, None]) * self.project(i, hidden_states[i])
         return self.finish(out)
 
     def drop_layers(self, w:torch.Tensor, # the layer weights (states,)

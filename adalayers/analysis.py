@@ -9,6 +9,7 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
+from fastai.torch_core import to_device
 from .backbone import FrozenBackbone
 from .metrics import main_metric
 from .learner import ada_learner
@@ -83,9 +84,10 @@ def pooled_features(backbone:FrozenBackbone, # the frozen backbone
     ds, pool = dl.dataset, POOLERS[dls.kind]
     for k, (idxs, b) in enumerate(progress_bar(dl.indexed_batches(), total=len(dl), leave=False)):
         if max_batches is not None and k >= max_batches: break
+        b = to_device(b, backbone.device) # DataLoaders on a GPU, backbone on the CPU (or the other way): the backbone's device
         x, mask, y = b[0], b[1], b[-1]
         ids = torch.stack([F.pad(torch.as_tensor(ds.input_ids[i], dtype=torch.long), (0, mask.shape[1]-len(ds.input_ids[i])), value=ds.pad_id) for i in idxs]).to(mask.device)
-        hs = x.float() if x.is_floating_point() else torch.stack(backbone(x, mask, b[2] if dls.n_inp == 3 else None), 1)
+        hs = (x if x.is_floating_point() else torch.stack(backbone(x, mask, b[2] if dls.n_inp == 3 else None), 1)).float()
         yield pool(hs, mask, y, ids, dls)
 
 # %% ../nbs/15_analysis.ipynb #f5ace65e

@@ -15,9 +15,9 @@ from .backbone import FrozenBackbone
 from .data import AdaDataLoaders, AdaDL, TokenizedDataset, length_mask
 
 # %% auto #0
-__all__ = ['HiddenStatesDataset', 'iter_hidden_states', 'compute_hidden_states', 'cache_hidden_states', 'dataset_fingerprint',
-           'tokenizer_fingerprint', 'file_checksum', 'DiskStates', 'check_cached_layers', 'check_cache_backbone',
-           'human_size', 'read_cache_meta', 'disk_hidden_states']
+__all__ = ['HiddenStatesDataset', 'FlatStates', 'iter_hidden_states', 'compute_hidden_states', 'cache_hidden_states',
+           'states_device', 'dataset_fingerprint', 'tokenizer_fingerprint', 'file_checksum', 'DiskStates',
+           'check_cached_layers', 'check_cache_backbone', 'human_size', 'read_cache_meta', 'disk_hidden_states']
 
 # %% ../nbs/05b_cache.ipynb #c0fbd7b6
 class HiddenStatesDataset:
@@ -40,9 +40,35 @@ class HiddenStatesDataset:
     def collate(self, items:list) -> tuple:
         "Hidden states `(batch, states, tokens, hidden)` in float32, padded with zeros, then the base dataset's mask, segment ids, labels"
         x0, lens = items[0][0], [it[0].shape[1] for it in items]
-        x = torch.zeros((len(items), x0.shape[0], max(lens), x0.shape[2]), dtype=torch.float32)
+        x = torch.zeros((len(items), x0.shape[0], max(lens), x0.shape[2]), dtype=torch.float32, device=x0.device)
         for j, it in enumerate(items): x[j, :, :lens[j]] = it[0]
         return self.base.collate_rest(items, x, length_mask(lens))
+    def gather_batch(self, idxs:list[int]) -> tuple:
+        "The batch of examples `idxs` as `collate` makes it, the states read at once where the store can (`FlatStates`, `DiskStates`)"
+        gather = getattr(self.states, 'gather', None)
+        if gather is None: return self.collate([self[i] for i in idxs])
+        items = [self.base[i] for i in idxs] # token ids, segment ids, labels: no states
+        lens = [len(it[0]) for it in items]
+        return self.base.collate_rest(items, gather(idxs, max(lens)), length_mask(lens))
+
+class FlatStates:
+    "Every example's hidden states in one `(tokens of all examples + 1, states, hidden)` tensor: a batch is one gather, not a copy per example"
+    def __init__(self,
+                 flat:torch.Tensor, # the states of example i are rows `offsets[i]:offsets[i+1]`; the last row is zeros (padding)
+                 offsets:np.ndarray, # (examples + 1,) start of each example, and the end
+                ):
+        self.flat, self.offsets = flat, np.asarray(offsets, dtype=np.int64)
+    def __len__(self): return len(self.offsets) - 1
+    def __getitem__(self, i): return self.flat[int(self.offsets[i]):int(self.offsets[i+1])].transpose(0, 1) # (states, tokens, hidden), a view
+    @property
+    def device(self) -> torch.device: return self.flat.device
+    def gather(self, idxs:list[int], n_tokens:int) -> torch.Tensor:
+        "The states of examples `idxs`, `(batch, states, n_tokens, hidden)` in float32, zero-padded: one indexing op on the store's device"
+        i = torch.as_tensor(np.asarray(idxs, dtype=np.int64))
+        start, n = torch.from_numpy(self.offsets)[i], torch.from_numpy(np.diff(self.offsets))[i]
+        pos = torch.arange(n_tokens)
+        rows = torch.where(pos[None] < n[:, None], start[:, None] + pos[None], len(self.flat) - 1) # padding reads the zero row
+        return self.flat[rows.to(self.flat.device)].permute(0, 2, 1, 3).to(torch.float32, memory_format=torch.contiguous_format)
 
 # %% ../nbs/05b_cache.ipynb #56d90f89
 def iter_hidden_states(backbone:FrozenBackbone, # the frozen backbone
@@ -57,22 +83,24 @@ def iter_hidden_states(backbone:FrozenBackbone, # the frozen backbone
     py_state, torch_state = random.getstate(), torch.get_rng_state()
     try:
         dl = AdaDL(ds, bs=bs, shuffle=False, device=backbone.device)
-        with torch.no_grad():
-            for idxs, b in progress_bar(dl.indexed_batches(), total=len(dl), leave=False):
+        for idxs, b in progress_bar(dl.indexed_batches(), total=len(dl), leave=False):
+            with torch.no_grad(): # around the backbone only: a generator suspended inside `no_grad` would keep autograd off in its caller
                 states = backbone(b[0], b[1], b[2] if ds.token_type_ids is not None else None)
                 hs = torch.stack(states if layers is None else [states[l] for l in layers], 1).to('cpu', dtype)
-                for j, (i, n) in enumerate(zip(idxs, b[1].sum(1).tolist())): yield i, hs[j, :, :n]
+            for j, (i, n) in enumerate(zip(idxs, b[1].sum(1).tolist())): yield i, hs[j, :, :n]
     finally: random.setstate(py_state); torch.set_rng_state(torch_state)
 
 def compute_hidden_states(backbone:FrozenBackbone, # the frozen backbone
                           ds:TokenizedDataset, # tokenized examples
                           bs:int=64, # examples per backbone batch
                           dtype:torch.dtype=torch.float16, # storage precision
-                         ) -> list:
-    "Every example's hidden states, (states, own length, hidden) in `dtype` on the CPU, from one backbone pass"
-    out = [None]*len(ds)
-    for i, x in iter_hidden_states(backbone, ds, bs, dtype): out[i] = x.clone() # a copy: a view would keep the whole batch alive
-    return out
+                          device:str|torch.device='cpu', # where to hold them (a GPU's memory: batches are gathered there)
+                         ) -> FlatStates:
+    "Every example's hidden states from one backbone pass, in one `FlatStates` store in `dtype` on `device`: `states[i]` is (states, own length, hidden)"
+    offsets = np.concatenate([[0], np.cumsum(np.asarray(ds.lengths, dtype=np.int64))])
+    flat = torch.zeros(int(offsets[-1]) + 1, backbone.n_layers + 1, backbone.hidden_size, dtype=dtype, device=device)
+    for i, x in iter_hidden_states(backbone, ds, bs, dtype): flat[offsets[i]:offsets[i+1]] = x.transpose(0, 1)
+    return FlatStates(flat, offsets)
 
 # %% ../nbs/05b_cache.ipynb #752c346f
 def cache_hidden_states(dls:AdaDataLoaders, # DataLoaders tokenized for `backbone`
@@ -83,14 +111,22 @@ def cache_hidden_states(dls:AdaDataLoaders, # DataLoaders tokenized for `backbon
                         max_gb:float=20.0, # refuse to write a disk cache larger than this
                         verify:bool=True, # check an existing disk cache's checksum before using it
                         layers:list[int]|None=None, # disk cache: store only these hidden states (default: all)
+                        device:str|torch.device|None=None, # in memory: hold the states here; `None`: on the DataLoaders' GPU when they fit in half its free memory, else the CPU
                        ) -> AdaDataLoaders:
     "The same DataLoaders, serving hidden states computed once (in memory, or on disk under `path`) instead of token ids"
     loaders = []
     for name, dl in zip(('train', 'valid'), dls.loaders):
-        if path is None: states = compute_hidden_states(backbone, dl.dataset, bs, dtype)
+        if path is None: states = compute_hidden_states(backbone, dl.dataset, bs, dtype, device or states_device(dls, backbone, dl.dataset, dtype))
         else: states = disk_hidden_states(backbone, dl.dataset, path, dls.tokenizer, dls.max_len, name, bs, max_gb, verify, dtype, layers)
         loaders.append(dl.new(HiddenStatesDataset(dl.dataset, states, backbone.fingerprint)))
     return dls.with_loaders(*loaders)
+
+def states_device(dls, backbone:FrozenBackbone, ds, dtype:torch.dtype=torch.float16) -> torch.device:
+    "Where an in-memory cache of `ds` goes: the DataLoaders' GPU when its states take less than half of the GPU's free memory, else the CPU"
+    dev = torch.device(dls.device) if dls.device is not None else torch.device('cpu')
+    if dev.type != 'cuda': return torch.device('cpu')
+    need = int(np.sum(ds.lengths)) * (backbone.n_layers + 1) * backbone.hidden_size * torch.tensor([], dtype=dtype).element_size()
+    return dev if need < 0.5 * torch.cuda.mem_get_info(dev)[0] else torch.device('cpu')
 
 @patch
 def cached(self:AdaDataLoaders,
@@ -142,6 +178,17 @@ class DiskStates:
         if len(buf) != n: raise RuntimeError(f"{self.folder/'states.bin'} is shorter than its meta.json says: it was cut while in use. "
                                              f"Delete {self.folder} to rebuild the cache")
         return np.frombuffer(buf, dtype=self.dtype).reshape(b-a, len(self.layers), -1)
+    def gather(self, idxs:list[int], n_tokens:int) -> torch.Tensor:
+        "The states of examples `idxs`, `(batch, states, n_tokens, hidden)` in float32, zero-padded: each example read straight into one buffer"
+        buf = np.zeros((len(idxs), n_tokens, len(self.layers), self.row // len(self.layers)), dtype=self.dtype)
+        for j, i in enumerate(idxs):
+            a, b = int(self.offsets[i]), int(self.offsets[i+1])
+            buf[j, :b-a] = self._read(a, b)
+        x = torch.from_numpy(buf).permute(0, 2, 1, 3)
+        if len(self.layers) == self.n_states: return x.to(torch.float32, memory_format=torch.contiguous_format)
+        full = torch.zeros(len(idxs), self.n_states, n_tokens, buf.shape[-1]) # states that were not stored stay zero
+        full[:, self.layers] = x.float()
+        return full
     def __getitem__(self, i):
         x = torch.from_numpy(self._read(int(self.offsets[i]), int(self.offsets[i+1])).copy()).transpose(0, 1)
         if len(self.layers) == self.n_states: return x

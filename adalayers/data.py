@@ -271,6 +271,11 @@ class AdaDL(DataLoader):
         self.rng = random.Random(random.randint(0, 2**32 - 1)) # fastai's own is fixed when the loader is made, before a seed is usually set
     def create_batch(self, items): return self.dataset.collate(items)
     def retain(self, res, b): return res
+    def create_batches(self, samps):
+        "Batches of a dataset that can read a batch at once (`gather_batch`: cached hidden states) come from it, not item by item"
+        gather = getattr(self.dataset, 'gather_batch', None)
+        if gather is None: yield from super().create_batches(samps)
+        else: yield from map(gather, self.chunkify(samps))
 
     def indexed_batches(self):
         "Yield `(dataset indices, batch)` over every example once, undoing the length sort (a shuffled loader is read unshuffled)"

@@ -146,7 +146,6 @@ class AdaLayersHead(nn.Module):
                 attention_mask:torch.Tensor, # (batch, tokens), 1 for real tokens
                ) -> torch.Tensor:
         "Task logits"
-        if isinstance(hidden_states, torch.Tensor): hidden_states = hidden_states.unbind(1)
         return self.classifier(self.aggregator(hidden_states), attention_mask)
 
     def check_backbone(self, backbone:FrozenBackbone):

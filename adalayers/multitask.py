@@ -115,7 +115,8 @@ class MultiTaskModel(nn.Module):
         head.check_backbone(self.backbone)
         if head.config.n_states != self.backbone.n_layers + 1:
             raise ValueError(f"The head mixes {head.config.n_states} hidden states, the backbone has {self.backbone.n_layers + 1}")
-        self.heads[name] = head.eval()
+        ref = next(self.primary.parameters())
+        self.heads[name] = head.to(device=ref.device, dtype=ref.dtype).eval() # a head loaded on the CPU joins a model on a GPU, in its dtype
         return self
 
     def train(self, mode:bool=True): return super().train(False)
