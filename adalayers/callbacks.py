@@ -78,8 +78,8 @@ class TrainingChecksCallback(Callback):
     def after_loss(self):
         if self.training and not torch.isfinite(self.learn.loss_grad).all(): self._diverged(f"loss became {float(self.learn.loss_grad)}")
     def after_backward(self):
-        gs = [p.grad.float().sum() for p in self.learn.model.parameters() if p.grad is not None]
-        if gs and not torch.isfinite(torch.stack(gs).sum()): self._diverged("gradients are no longer finite") # one sync, not one per tensor
+        gs = [p.grad for p in self.learn.model.parameters() if p.grad is not None]
+        if gs and not torch.isfinite(torch.nn.utils.get_total_norm(gs, foreach=True)): self._diverged("gradients are no longer finite") # a few fused kernels and one sync
 
 # %% ../nbs/07_callbacks.ipynb #f7d1cc6e
 class EntropyPenaltyCallback(Callback):
