@@ -9,7 +9,8 @@ import numpy as np
 from fastai.torch_core import set_seed
 
 # %% auto #0
-__all__ = ['trainable_params', 'fit_timed', 'fit_seeds', 'results_table', 'efficiency_tables', 'layer_analysis_table']
+__all__ = ['trainable_params', 'fit_timed', 'fit_seeds', 'results_table', 'efficiency_tables', 'layer_analysis_table',
+           'speed_table']
 
 # %% ../nbs/11_benchmark.ipynb #7a793e16
 def trainable_params(model) -> int:
@@ -114,3 +115,14 @@ def layer_analysis_table(r:dict) -> str:
         out.append(f"| {t} ({v['metric']}) | {v['spearman_nu']:+.2f} | {v['spearman_probe']:+.2f} | {v['best_by_nu']} / {v['best_by_probe']} / {v['best_single']} | "
                    f"{f('uniform')} | {f('nu_init')} | {f('top3_by_nu')} | {f('xie_best_by_nu')} |")
     return '\n'.join(out)
+
+# %% ../nbs/11_benchmark.ipynb #1d547cd5
+def speed_table(r:dict) -> str:
+    "Markdown table from the speed benchmark's JSON: seconds per epoch of each part, and the ratios the goals are about"
+    cols = [('sentences', 'sentences'), ('a_backbone', '(a) backbone s'), ('b_head', '(b) head s'), ('c_fit_live', '(c) fit live s'),
+            ('d_fit_cached', '(d) fit cached s'), ('d_fit_disk', "(d') fit disk cache s"), ('cached_vs_head', '(d)/(b), goal ≤ 1.3'),
+            ('live_vs_backbone_plus_head', '(c)/((a)+(b)), goal ≤ 1.3'), ('infer_ms_1_heads', 'ms/batch, 1 head'), ('infer_ms_8_heads', 'ms/batch, 8 heads')]
+    lines = ['| backbone | device | ' + ' | '.join(c for _, c in cols) + ' |', '|---|---|' + '---:|' * len(cols)]
+    for row in r['rows']:
+        lines.append(f"| {row['backbone']} | {row['device']} | " + ' | '.join(f"{row[k]:,}" if k == 'sentences' else f"{row[k]:.2f}" for k, _ in cols) + ' |')
+    return '\n'.join(lines)
