@@ -136,7 +136,8 @@ class AdaLayers(nn.Module):
         z0 = hidden_states[present[0]]
         w = self.weights().to(z0.device)
         if self.training and self.layer_dropout and self.p is not None: w = self.drop_layers(w, z0.shape[0])
-        if self.stacked if self.stacked is not None else z0.device.type != 'cpu':
+        stacked = getattr(self, 'stacked', None) # heads pickled before the option existed have none
+        if stacked if stacked is not None else z0.device.type != 'cpu':
             f = self.project_all(torch.stack([hidden_states[i] for i in present]), present) # (states, batch, tokens, k): a few large kernels
             wp = w[..., present].to(f.dtype)
             out = (f * wp[:, None, None, None]).sum(0) if wp.ndim == 1 else (f * wp.T[:, :, None, None]).sum(0)
