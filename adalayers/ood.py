@@ -173,6 +173,10 @@ def state_features(backbone:FrozenBackbone, # the frozen backbone
         raise ValueError(f"features must be 'model', 'all' or a hidden state 0..{x.shape[1]-1}, not {layer!r}")
     return x[:, layer]
 
+def _check_method(method:str) -> str:
+    if method not in (*LOGIT_SCORES, *FEATURE_SCORES): raise ValueError(f"Unknown method {method!r}: choose one of {[*LOGIT_SCORES, *FEATURE_SCORES]}")
+    return method
+
 def ood_scores(learn, # a Learner of the project, trained on the in-distribution task
                dl, # the examples to score (an `AdaDL`, e.g. `learn.dls.test_dl(texts)`)
                method:str='msp', # `msp`, `maxlogit`, `energy` (from the logits); `mahalanobis`, `knn` (from features)
@@ -186,7 +190,7 @@ def ood_scores(learn, # a Learner of the project, trained on the in-distribution
     if method in LOGIT_SCORES:
         if not (isinstance(T, (int, float)) and T > 0): raise ValueError(f"T must be a positive temperature, not {T!r}")
         return LOGIT_SCORES[method](model_outputs(learn, dl)[0], T).numpy()
-    if method not in FEATURE_SCORES: raise ValueError(f"Unknown method {method!r}: choose one of {[*LOGIT_SCORES, *FEATURE_SCORES]}")
+    _check_method(method)
     fit_dl = fit_dl if fit_dl is not None else learn.dls.train
     train, test = learner_features(learn, fit_dl, features, backbone), learner_features(learn, dl, features, backbone)
     if method == 'knn': return knn_scores(train, test, k)
@@ -278,7 +282,7 @@ class OODDetector:
                  k:int=10, # kNN neighbour
                  tpr:float=0.95, # share of in-distribution validation examples the threshold keeps
                 ):
-        if method not in (*LOGIT_SCORES, *FEATURE_SCORES): raise ValueError(f"Unknown method {method!r}: choose one of {[*LOGIT_SCORES, *FEATURE_SCORES]}")
+        _check_method(method)
         if not 0 < tpr < 1: raise ValueError(f"tpr must be in (0, 1), the share of in-distribution examples to keep (0.95), not {tpr!r}")
         self.method, self.features, self.T, self.k, self.tpr = method, features, T, k, tpr
         self.stats, self.threshold, self.backbone_fingerprint = {}, None, None
@@ -292,8 +296,7 @@ class OODDetector:
            ) -> OODDetector:
         "Fit the statistics (class means and shared precision, or the kNN bank) and the threshold; `learn.ood_detector` is set to this detector"
         if method is not None:
-            if method not in (*LOGIT_SCORES, *FEATURE_SCORES): raise ValueError(f"Unknown method {method!r}: choose one of {[*LOGIT_SCORES, *FEATURE_SCORES]}")
-            self.method = method
+            self.method = _check_method(method)
         if features is not None: self.features = features
         if self.method in FEATURE_SCORES:
             fit_dl = fit_dl if fit_dl is not None else learn.dls.train
