@@ -126,10 +126,18 @@ class AdaLayers(nn.Module):
                 hidden_states:Sequence[torch.Tensor]|torch.Tensor, # all n_states hidden states, each (batch, tokens, hidden), or one (batch, states, tokens, hidden) tensor
                ) -> torch.Tensor:
         "The mixed features F, (batch, tokens, k)"
+        whole = None # a (batch, states, tokens, hidden) tensor of every state: read as it is, not split and stacked again
         if isinstance(hidden_states, torch.Tensor):
-            if hidden_states.ndim != 4 or hidden_states.shape[1] != self.n_states:
-                raise ValueError(f"AdaLayers was built for {self.n_states} hidden states: a tensor of them is (batch, {self.n_states}, tokens, hidden), not {tuple(hidden_states.shape)}")
-            hidden_states = hidden_states.unbind(1)
+            n = hidden_states.shape[1] if hidden_states.ndim == 4 else None
+            if n == len(self.used) < self.n_states: # only the states this head reads, in `used` order (a cache read by `ReadUsedStates`)
+                hs = [None] * self.n_states
+                for j, i in enumerate(self.used): hs[i] = hidden_states[:, j]
+                hidden_states = hs
+            elif n != self.n_states:
+                raise ValueError(f"AdaLayers was built for {self.n_states} hidden states: a tensor of them is (batch, {self.n_states}, tokens, hidden)"
+                                 + (f" (or (batch, {len(self.used)}, tokens, hidden): the ones it reads)" if len(self.used) < self.n_states else '')
+                                 + f", not {tuple(hidden_states.shape)}")
+            else: whole, hidden_states = hidden_states, hidden_states.unbind(1)
         elif len(hidden_states) != self.n_states:
             raise ValueError(f"AdaLayers was built for {self.n_states} hidden states, got {len(hidden_states)}")
         present = [i for i in self.used if hidden_states[i] is not None] # `None`: not computed (a truncated backbone), only where the weight is zero
@@ -138,7 +146,8 @@ class AdaLayers(nn.Module):
         if self.training and self.layer_dropout and self.p is not None: w = self.drop_layers(w, z0.shape[0])
         stacked = getattr(self, 'stacked', None) # heads pickled before the option existed have none
         if stacked if stacked is not None else z0.device.type != 'cpu':
-            f = self.project_all(torch.stack([hidden_states[i] for i in present]), present) # (states, batch, tokens, k): a few large kernels
+            z = whole.transpose(0, 1) if whole is not None and len(present) == self.n_states else torch.stack([hidden_states[i] for i in present])
+            f = self.project_all(z, present) # (states, batch, tokens, k): a few large kernels
             wp = w[..., present].to(f.dtype)
             out = (f * wp[:, None, None, None]).sum(0) if wp.ndim == 1 else (f * wp.T[:, :, None, None]).sum(0)
         else: # on a CPU the loop over states is faster: no copy of the states, and kernel launches cost little there

@@ -117,12 +117,23 @@ def layer_analysis_table(r:dict) -> str:
     return '\n'.join(out)
 
 # %% ../nbs/11_benchmark.ipynb #1d547cd5
+_SPEED_SECS = [('a_backbone', '(a) backbone'), ('b_head', '(b) head'), ('c_fit_live', '(c) fit live'), ('d_fit_cached', '(d) fit cached'),
+               ('d_fit_disk', "(d') fit disk cache"), ('d_single_used_state', 'single-layer head cached: its state read'),
+               ('d_single_all_states', 'the same, every state read')]
+_SPEED_RATIOS = [('cached_vs_head', '(d)/(b), goal ≤ 1.3'), ('disk_vs_head', "(d')/(b), goal ≤ 1.3"), ('live_vs_backbone_plus_head', '(c)/((a)+(b)), goal ≤ 1.3'),
+                 ('infer_ms_1_heads', 'ms/batch, 1 head'), ('infer_ms_4_heads', 'ms/batch, 4 heads'), ('infer_ms_8_heads', 'ms/batch, 8 heads')]
+
 def speed_table(r:dict) -> str:
-    "Markdown table from the speed benchmark's JSON: seconds per epoch of each part, and the ratios the goals are about"
-    cols = [('sentences', 'sentences'), ('a_backbone', '(a) backbone s'), ('b_head', '(b) head s'), ('c_fit_live', '(c) fit live s'),
-            ('d_fit_cached', '(d) fit cached s'), ('d_fit_disk', "(d') fit disk cache s"), ('cached_vs_head', '(d)/(b), goal ≤ 1.3'),
-            ('live_vs_backbone_plus_head', '(c)/((a)+(b)), goal ≤ 1.3'), ('infer_ms_1_heads', 'ms/batch, 1 head'), ('infer_ms_8_heads', 'ms/batch, 8 heads')]
-    lines = ['| backbone | device | ' + ' | '.join(c for _, c in cols) + ' |', '|---|---|' + '---:|' * len(cols)]
-    for row in r['rows']:
-        lines.append(f"| {row['backbone']} | {row['device']} | " + ' | '.join(f"{row[k]:,}" if k == 'sentences' else f"{row[k]:.2f}" for k, _ in cols) + ' |')
-    return '\n'.join(lines)
+    "Markdown tables from the speed benchmark's JSON: seconds per epoch of each part (mean ± std where repeated), then the ratios the goals are about and inference"
+    def cell(row, k):
+        if k not in row: return '-'
+        return f"{row[k]:.2f} ± {row[k+'_std']:.2f}" if k+'_std' in row else f"{row[k]:.2f}"
+    def table(cols, first):
+        cols = [(k, c) for k, c in cols if any(k in row for row in r['rows'])] # columns an older run lacks are left out
+        lines = [f'| backbone | {first} | ' + ' | '.join(c for _, c in cols) + ' |', '|---|---|' + '---:|' * len(cols)]
+        for row in r['rows']:
+            lines.append(f"| {row['backbone']} | {row['device'] if first == 'device' else f'{row[first]:,}'} | " + ' | '.join(cell(row, k) for k, _ in cols) + ' |')
+        return '\n'.join(lines)
+    head = f"{r['library']}, " if 'library' in r else ''
+    reps = f", mean ± std of {r['reps']} runs" if 'reps' in r else ''
+    return f"{head}seconds per epoch{reps}:\n\n" + table(_SPEED_SECS, 'sentences') + '\n\n' + table(_SPEED_RATIOS, 'device')

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from fastcore.basics import patch
+from fastai.callback.core import Callback
 from fastprogress.fastprogress import progress_bar
 from .core import config_checksum, default_cache_dir, folder_lock
 from .backbone import FrozenBackbone
@@ -16,8 +17,9 @@ from .data import AdaDataLoaders, AdaDL, TokenizedDataset, length_mask
 
 # %% auto #0
 __all__ = ['HiddenStatesDataset', 'FlatStates', 'iter_hidden_states', 'compute_hidden_states', 'cache_hidden_states',
-           'states_device', 'dataset_fingerprint', 'tokenizer_fingerprint', 'file_checksum', 'DiskStates',
-           'check_cached_layers', 'check_cache_backbone', 'human_size', 'read_cache_meta', 'disk_hidden_states']
+           'states_device', 'ReadUsedStates', 'dataset_fingerprint', 'tokenizer_fingerprint', 'file_checksum',
+           'DiskStates', 'check_cached_layers', 'check_cache_backbone', 'human_size', 'read_cache_meta',
+           'disk_hidden_states']
 
 # %% ../nbs/05b_cache.ipynb #c0fbd7b6
 class HiddenStatesDataset:
@@ -38,18 +40,27 @@ class HiddenStatesDataset:
     def subset(self, idxs): return self.base.subset(idxs) # token ids: the backbone runs again for these
     def new_empty(self): return self.base.new_empty()
     def collate(self, items:list) -> tuple:
-        "Hidden states `(batch, states, tokens, hidden)` in float32, padded with zeros, then the base dataset's mask, segment ids, labels"
+        "Hidden states `(batch, states, tokens, hidden)` in the store's precision (heads compute in their own), padded with zeros, then the base dataset's mask, segment ids, labels"
         x0, lens = items[0][0], [it[0].shape[1] for it in items]
-        x = torch.zeros((len(items), x0.shape[0], max(lens), x0.shape[2]), dtype=torch.float32, device=x0.device)
+        x = torch.zeros((len(items), x0.shape[0], max(lens), x0.shape[2]), dtype=x0.dtype, device=x0.device)
         for j, it in enumerate(items): x[j, :, :lens[j]] = it[0]
         return self.base.collate_rest(items, x, length_mask(lens))
-    def gather_batch(self, idxs:list[int]) -> tuple:
+    def gather_batch(self,
+                     idxs:list[int], # the examples of the batch
+                     states:list[int]|None=None, # only these hidden states, in this order (default: all)
+                     device=None, # where the batch goes: a GPU, from a store in CPU memory, gets it through pinned memory, copied without waiting
+                    ) -> tuple:
         "The batch of examples `idxs` as `collate` makes it, the states read at once where the store can (`FlatStates`, `DiskStates`)"
         gather = getattr(self.states, 'gather', None)
-        if gather is None: return self.collate([self[i] for i in idxs])
+        if gather is None:
+            b = self.collate([self[i] for i in idxs])
+            return b if states is None else (b[0][:, states], *b[1:])
         items = [self.base[i] for i in idxs] # token ids, segment ids, labels: no states
         lens = [len(it[0]) for it in items]
-        return self.base.collate_rest(items, gather(idxs, max(lens)), length_mask(lens))
+        pin = device is not None and torch.device(device).type == 'cuda' and self.states.device.type == 'cpu'
+        x = gather(idxs, max(lens), states, pin)
+        if pin: x = x.to(device, non_blocking=True) # the next batch is read while this one trains
+        return self.base.collate_rest(items, x, length_mask(lens))
 
 class FlatStates:
     "Every example's hidden states in one `(tokens of all examples + 1, states, hidden)` tensor: a batch is one gather, not a copy per example"
@@ -62,13 +73,24 @@ class FlatStates:
     def __getitem__(self, i): return self.flat[int(self.offsets[i]):int(self.offsets[i+1])].transpose(0, 1) # (states, tokens, hidden), a view
     @property
     def device(self) -> torch.device: return self.flat.device
-    def gather(self, idxs:list[int], n_tokens:int) -> torch.Tensor:
-        "The states of examples `idxs`, `(batch, states, n_tokens, hidden)` in float32, zero-padded: one indexing op on the store's device"
+    def gather(self,
+               idxs:list[int], # the examples
+               n_tokens:int, # their padded length
+               states:list[int]|None=None, # only these hidden states, in this order (default: all)
+               pin:bool=False, # into pinned memory (a CPU store feeding a GPU)
+              ) -> torch.Tensor:
+        "The states of examples `idxs`, `(batch, states, n_tokens, hidden)` in the store's precision, zero-padded: one indexing op on the store's device"
         i = torch.as_tensor(np.asarray(idxs, dtype=np.int64))
         start, n = torch.from_numpy(self.offsets)[i], torch.from_numpy(np.diff(self.offsets))[i]
         pos = torch.arange(n_tokens)
-        rows = torch.where(pos[None] < n[:, None], start[:, None] + pos[None], len(self.flat) - 1) # padding reads the zero row
-        return self.flat[rows.to(self.flat.device)].permute(0, 2, 1, 3).to(torch.float32, memory_format=torch.contiguous_format)
+        rows = torch.where(pos[None] < n[:, None], start[:, None] + pos[None], len(self.flat) - 1).flatten().to(self.flat.device) # padding reads the zero row
+        if states is None:
+            x = torch.empty(len(rows), *self.flat.shape[1:], dtype=self.flat.dtype, device=self.flat.device, pin_memory=pin)
+            torch.index_select(self.flat, 0, rows, out=x)
+        else:
+            x = self.flat[rows[:, None], torch.as_tensor(states, device=self.flat.device)[None]] # (rows, states, hidden): the others are never read
+            if pin: x = x.pin_memory()
+        return x.view(len(idxs), n_tokens, x.shape[1], x.shape[2]).permute(0, 2, 1, 3) # a view: heads read each state's slice, nothing is copied again
 
 # %% ../nbs/05b_cache.ipynb #56d90f89
 def iter_hidden_states(backbone:FrozenBackbone, # the frozen backbone
@@ -137,6 +159,21 @@ def cached(self:AdaDataLoaders,
     "The same DataLoaders, serving hidden states computed once instead of token ids"
     return cache_hidden_states(self, backbone, path=default_cache_dir() if path is True else path, **kwargs)
 
+# %% ../nbs/05b_cache.ipynb #f944437c
+class ReadUsedStates(Callback):
+    "On cached hidden states, batches hold only the states the head reads (a single-layer head: one), in training and inference"
+    order = -5 # before other callbacks read `learn.dl`
+    def _narrow(self):
+        agg = getattr(getattr(self.learn.model, 'head', None), 'aggregator', None)
+        if agg is None or len(agg.used) == agg.n_states or not hasattr(self.learn.dl.dataset, 'gather_batch'): return
+        py_state, torch_state = random.getstate(), torch.get_rng_state() # a new loader draws a seed: keep the batch order as without it
+        dl = self.learn.dl.new()
+        random.setstate(py_state); torch.set_rng_state(torch_state)
+        dl.read_states = list(agg.used)
+        self.learn.dl = dl
+    def before_train(self): self._narrow()
+    def before_validate(self): self._narrow()
+
 # %% ../nbs/05b_cache.ipynb #f4ff3fc4
 def dataset_fingerprint(ds:TokenizedDataset) -> str:
     "A checksum of the token ids (and segment ids) of every example"
@@ -178,17 +215,36 @@ class DiskStates:
         if len(buf) != n: raise RuntimeError(f"{self.folder/'states.bin'} is shorter than its meta.json says: it was cut while in use. "
                                              f"Delete {self.folder} to rebuild the cache")
         return np.frombuffer(buf, dtype=self.dtype).reshape(b-a, len(self.layers), -1)
-    def gather(self, idxs:list[int], n_tokens:int) -> torch.Tensor:
-        "The states of examples `idxs`, `(batch, states, n_tokens, hidden)` in float32, zero-padded: each example read straight into one buffer"
-        buf = np.zeros((len(idxs), n_tokens, len(self.layers), self.row // len(self.layers)), dtype=self.dtype)
+    @property
+    def device(self) -> torch.device: return torch.device('cpu')
+    def _read_into(self, a:int, b:int, out:np.ndarray):
+        "Tokens `a..b` of the file straight into the C-contiguous `out` (no copy in between)"
+        n, at = (b-a)*self.row*self.dtype.itemsize, a*self.row*self.dtype.itemsize
+        if hasattr(os, 'preadv'): got = os.preadv(self._f.fileno(), [out], at)
+        else: out.reshape(-1)[:] = self._read(a, b).reshape(-1); got = n
+        if got != n: raise RuntimeError(f"{self.folder/'states.bin'} is shorter than its meta.json says: it was cut while in use. "
+                                        f"Delete {self.folder} to rebuild the cache")
+    def gather(self,
+               idxs:list[int], # the examples
+               n_tokens:int, # their padded length
+               states:list[int]|None=None, # only these hidden states, in this order (default: all)
+               pin:bool=False, # into pinned memory (a CPU store feeding a GPU)
+              ) -> torch.Tensor:
+        "The states of examples `idxs`, `(batch, states, n_tokens, hidden)` in the store's precision, zero-padded: each example read from the file straight into the batch"
+        hidden, torch_dtype = self.row // len(self.layers), getattr(torch, self.dtype.name)
+        want = list(range(self.n_states)) if states is None else list(states)
+        buf = torch.zeros(len(idxs), n_tokens, len(self.layers), hidden, dtype=torch_dtype, pin_memory=pin)
+        arr = buf.numpy()
         for j, i in enumerate(idxs):
             a, b = int(self.offsets[i]), int(self.offsets[i+1])
-            buf[j, :b-a] = self._read(a, b)
-        x = torch.from_numpy(buf).permute(0, 2, 1, 3)
-        if len(self.layers) == self.n_states: return x.to(torch.float32, memory_format=torch.contiguous_format)
-        full = torch.zeros(len(idxs), self.n_states, n_tokens, buf.shape[-1]) # states that were not stored stay zero
-        full[:, self.layers] = x.float()
-        return full
+            self._read_into(a, b, arr[j, :b-a])
+        x = buf.permute(0, 2, 1, 3) # (batch, stored states, tokens, hidden), a view
+        if want == self.layers: return x
+        pos = {l: j for j, l in enumerate(self.layers)}
+        out = torch.zeros(len(idxs), len(want), n_tokens, hidden, dtype=torch_dtype, pin_memory=pin) # states that were not stored stay zero
+        for j, l in enumerate(want):
+            if l in pos: out[:, j] = x[:, pos[l]]
+        return out
     def __getitem__(self, i):
         x = torch.from_numpy(self._read(int(self.offsets[i]), int(self.offsets[i+1])).copy()).transpose(0, 1)
         if len(self.layers) == self.n_states: return x

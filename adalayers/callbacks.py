@@ -75,11 +75,13 @@ class TrainingChecksCallback(Callback):
         lr = max(float(h['lr']) for h in self.learn.opt.hypers)
         raise FloatingPointError(f"The training {what} at epoch {self.epoch}, batch {self.iter} (lr={lr:.3g}): training diverged. "
                                  "Lower the learning rate; the head keeps the weights it had before this batch")
-    def after_loss(self):
-        if self.training and not torch.isfinite(self.learn.loss_grad).all(): self._diverged(f"loss became {float(self.learn.loss_grad)}")
-    def after_backward(self):
+    def after_backward(self): # before the optimiser's step: the loss and the gradients checked with one host sync per batch (a GPU waits once, not twice)
+        loss = self.learn.loss_grad.detach()
         gs = [p.grad for p in self.learn.model.parameters() if p.grad is not None]
-        if gs and not torch.isfinite(torch.nn.utils.get_total_norm(gs, foreach=True)): self._diverged("gradients are no longer finite") # a few fused kernels and one sync
+        flags = [torch.isfinite(loss).all()] + ([torch.isfinite(torch.nn.utils.get_total_norm(gs, foreach=True))] if gs else [])
+        ok = torch.stack([f.to(loss.device) for f in flags]).tolist()
+        if not ok[0]: self._diverged(f"loss became {float(loss.float().mean())}")
+        if not all(ok): self._diverged("gradients are no longer finite")
 
 # %% ../nbs/07_callbacks.ipynb #f7d1cc6e
 class EntropyPenaltyCallback(Callback):

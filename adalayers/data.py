@@ -275,7 +275,8 @@ class AdaDL(DataLoader):
         "Batches of a dataset that can read a batch at once (`gather_batch`: cached hidden states) come from it, not item by item"
         gather = getattr(self.dataset, 'gather_batch', None)
         if gather is None: yield from super().create_batches(samps)
-        else: yield from map(gather, self.chunkify(samps))
+        else: # `read_states`: the hidden states the head reads (set by `ReadUsedStates` on its own copy of the loader)
+            for idxs in self.chunkify(samps): yield gather(idxs, getattr(self, 'read_states', None), self.device)
 
     def indexed_batches(self):
         "Yield `(dataset indices, batch)` over every example once, undoing the length sort (a shuffled loader is read unshuffled)"

@@ -22,7 +22,7 @@ from .metrics import metrics_for, entity_report
 from .crf import CRF
 from .tagging import TokenCrossEntropy, CRFLoss, decode_word_tags, pack_words
 from .data import AdaDL, word_tags, split_words, tagged_words
-from .cache import check_cached_layers, check_cache_backbone
+from .cache import check_cached_layers, check_cache_backbone, ReadUsedStates
 from .callbacks import FrozenBackboneCallback, TrainingChecksCallback, EntropyPenaltyCallback, LayerWeightsCallback, find_modules
 
 # %% auto #0
@@ -297,5 +297,5 @@ def ada_learner(dls, # `AdaDataLoaders` tokenized with the backbone's tokenizer
     weight = None if class_weights is None else class_weights_for(dls, class_weights)
     if loss_func is None: loss_func = learner_cls.loss_for(dls, getattr(head.classifier, 'crf', None), weight, focal_gamma)
     if metrics is None: metrics = metrics_for(dls, scheme)
-    cbs = [FrozenBackboneCallback(), TrainingChecksCallback(), LayerWeightsCallback()] + ([EntropyPenaltyCallback(entropy_lambda)] if entropy_lambda else []) + listify(cbs)
+    cbs = [FrozenBackboneCallback(), TrainingChecksCallback(), LayerWeightsCallback(), ReadUsedStates()] + ([EntropyPenaltyCallback(entropy_lambda)] if entropy_lambda else []) + listify(cbs)
     return learner_cls(dls, model, loss_func=loss_func, splitter=head_params, metrics=metrics, cbs=cbs, **kwargs)
