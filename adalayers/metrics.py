@@ -6,19 +6,45 @@
 from __future__ import annotations
 import pandas as pd
 import torch
-from fastai.metrics import accuracy, MatthewsCorrCoef, PearsonCorrCoef, SpearmanCorrCoef
-from fastai.learner import Metric
+from fastai.metrics import accuracy, MatthewsCorrCoef, PearsonCorrCoef, SpearmanCorrCoef, AccumMetric
+from fastai.learner import Metric, AvgMetric
+from fastai.torch_core import find_bs, flatten_check
 from seqeval.metrics import classification_report, f1_score, precision_score, recall_score
 from seqeval.scheme import IOB1, IOB2, IOE1, IOE2, IOBES, BILOU
 from .crf import CRF
 from .tagging import word_positions, decode_word_tags
 
 # %% auto #0
-__all__ = ['TASK_METRICS', 'KIND_METRICS', 'SCHEMES', 'metrics_for', 'main_metric', 'seqeval_kwargs', 'EntityMetric',
-           'entity_report']
+__all__ = ['TASK_METRICS', 'KIND_METRICS', 'SCHEMES', 'DeviceAvgMetric', 'DeviceAccumMetric', 'on_device', 'metrics_for',
+           'main_metric', 'seqeval_kwargs', 'EntityMetric', 'entity_report']
+
+# %% ../nbs/06_metrics.ipynb #3e2db859
+class DeviceAvgMetric(AvgMetric):
+    "fastai's `AvgMetric` with the running total kept on the predictions' device: the host waits once, when the value is read"
+    def accumulate(self, learn):
+        bs = find_bs(learn.yb)
+        self.total += self.func(learn.pred, *learn.yb).detach().float() * bs
+        self.count += bs
+
+class DeviceAccumMetric(AccumMetric):
+    "fastai's `AccumMetric` with every batch's predictions and targets kept on their device, moved to the CPU once when the value is read"
+    def accum_values(self, preds, targs, learn=None):
+        preds, targs = preds.detach(), targs.detach()
+        if self.flatten: preds, targs = flatten_check(preds, targs)
+        self.preds.append(preds); self.targs.append(targs)
+    @property
+    def value(self):
+        if len(self.preds) == 0: return
+        self.preds, self.targs = [torch.cat(self.preds).cpu()], [torch.cat(self.targs).cpu()]
+        return AccumMetric.value.fget(self)
+
+def on_device(m:AccumMetric) -> DeviceAccumMetric:
+    "The same fastai `AccumMetric` (e.g. `MatthewsCorrCoef()`), accumulated on the device"
+    return DeviceAccumMetric(m.func, dim_argmax=m.dim_argmax, activation=m.activation, thresh=m.thresh, to_np=m.to_np,
+                             invert_arg=m.invert_args, flatten=m.flatten, name=m.name, **m.kwargs)
 
 # %% ../nbs/06_metrics.ipynb #1c928f89
-TASK_METRICS = dict(cola=lambda: [accuracy, MatthewsCorrCoef()])
+TASK_METRICS = dict(cola=lambda: [DeviceAvgMetric(accuracy), on_device(MatthewsCorrCoef())])
 
 def metrics_for(dls, # `AdaDataLoaders`
                 scheme:str|None='IOB2', # token tasks: the tagging scheme for entity metrics (see `EntityMetric`)
@@ -31,12 +57,12 @@ def main_metric(dls) -> str:
     m = metrics_for(dls)[-1]
     return getattr(m, 'name', getattr(m, '__name__', str(m)))
 
-def _sequence_metrics(dls, scheme): return TASK_METRICS[dls.task_name]() if getattr(dls, 'task_name', None) in TASK_METRICS else [accuracy]
+def _sequence_metrics(dls, scheme): return TASK_METRICS[dls.task_name]() if getattr(dls, 'task_name', None) in TASK_METRICS else [DeviceAvgMetric(accuracy)]
 def _token_metrics(dls, scheme): return [EntityMetric(m, dls.vocab, scheme) for m in ('precision', 'recall', 'f1')]
 KIND_METRICS = dict(sequence=_sequence_metrics, token=_token_metrics) # kind -> `(dls, scheme) -> metrics`; a new kind adds one entry
 
 # %% ../nbs/06_metrics.ipynb #a13aeee8
-def _regression_metrics(dls, scheme): return [PearsonCorrCoef(), SpearmanCorrCoef()]
+def _regression_metrics(dls, scheme): return [on_device(PearsonCorrCoef()), on_device(SpearmanCorrCoef())]
 KIND_METRICS['regression'] = _regression_metrics
 
 # %% ../nbs/06_metrics.ipynb #6ec57d6b
