@@ -76,8 +76,9 @@ class TrainingChecksCallback(Callback):
         raise FloatingPointError(f"The training {what} at epoch {self.epoch}, batch {self.iter} (lr={lr:.3g}): training diverged. "
                                  "Lower the learning rate; the head keeps the weights it had before this batch")
     def after_backward(self): # before the optimiser's step: the loss and the gradients checked with one host sync per batch (a GPU waits once, not twice)
-        loss = self.learn.loss_grad.detach()
-        gs = [p.grad for p in self.learn.model.parameters() if p.grad is not None]
+        loss = self.learn.loss.detach() # as computed: `loss_grad` may be scaled by mixed precision
+        scaler = getattr(self.learn, 'scaler', None) # float16 mixed precision: scaled gradients overflow now and then, and the scaler skips those steps
+        gs = [] if scaler is not None and scaler.is_enabled() else [p.grad for p in self.learn.model.parameters() if p.grad is not None]
         flags = [torch.isfinite(loss).all()] + ([torch.isfinite(torch.nn.utils.get_total_norm(gs, foreach=True))] if gs else [])
         ok = torch.stack([f.to(loss.device) for f in flags]).tolist()
         if not ok[0]: self._diverged(f"loss became {float(loss.float().mean())}")
