@@ -16,10 +16,10 @@ from .backbone import FrozenBackbone
 from .data import AdaDataLoaders, AdaDL, TokenizedDataset, length_mask
 
 # %% auto #0
-__all__ = ['HiddenStatesDataset', 'FlatStates', 'iter_hidden_states', 'compute_hidden_states', 'cache_hidden_states',
-           'states_device', 'ReadUsedStates', 'dataset_fingerprint', 'tokenizer_fingerprint', 'file_checksum',
-           'DiskStates', 'check_cached_layers', 'check_cache_backbone', 'human_size', 'read_cache_meta',
-           'disk_hidden_states']
+__all__ = ['HiddenStatesDataset', 'to_device_async', 'FlatStates', 'iter_hidden_states', 'compute_hidden_states',
+           'cache_hidden_states', 'states_device', 'ReadUsedStates', 'dataset_fingerprint', 'tokenizer_fingerprint',
+           'file_checksum', 'DiskStates', 'check_cached_layers', 'check_cache_backbone', 'human_size',
+           'read_cache_meta', 'disk_hidden_states']
 
 # %% ../nbs/05b_cache.ipynb #c0fbd7b6
 class HiddenStatesDataset:
@@ -48,7 +48,7 @@ class HiddenStatesDataset:
     def gather_batch(self,
                      idxs:list[int], # the examples of the batch
                      states:list[int]|None=None, # only these hidden states, in this order (default: all)
-                     device=None, # where the batch goes: a GPU, from a store in CPU memory, gets it through pinned memory, copied without waiting
+                     device=None, # where the batch goes: to a GPU every tensor is copied from pinned memory, without making the host wait
                     ) -> tuple:
         "The batch of examples `idxs` as `collate` makes it, the states read at once where the store can (`FlatStates`, `DiskStates`)"
         gather = getattr(self.states, 'gather', None)
@@ -57,10 +57,16 @@ class HiddenStatesDataset:
             return b if states is None else (b[0][:, states], *b[1:])
         items = [self.base[i] for i in idxs] # token ids, segment ids, labels: no states
         lens = [len(it[0]) for it in items]
-        pin = device is not None and torch.device(device).type == 'cuda' and self.states.device.type == 'cpu'
-        x = gather(idxs, max(lens), states, pin)
-        if pin: x = x.to(device, non_blocking=True) # the next batch is read while this one trains
-        return self.base.collate_rest(items, x, length_mask(lens))
+        to_gpu = device is not None and torch.device(device).type == 'cuda'
+        b = self.base.collate_rest(items, gather(idxs, max(lens), states, to_gpu and self.states.device.type == 'cpu'), length_mask(lens))
+        return tuple(to_device_async(t, device) for t in b) if to_gpu else b # a blocking copy would wait for the batch training before it
+
+def to_device_async(t, # a tensor (anything else is returned as it is)
+                    device, # a GPU
+                   ):
+    "`t` on the GPU `device`, copied from pinned memory without making the host wait; tensors already on a GPU are left as they are"
+    if not isinstance(t, torch.Tensor) or t.device.type == 'cuda': return t
+    return (t if t.is_pinned() else t.pin_memory()).to(device, non_blocking=True)
 
 class FlatStates:
     "Every example's hidden states in one `(tokens of all examples + 1, states, hidden)` tensor: a batch is one gather, not a copy per example"
@@ -83,7 +89,8 @@ class FlatStates:
         i = torch.as_tensor(np.asarray(idxs, dtype=np.int64))
         start, n = torch.from_numpy(self.offsets)[i], torch.from_numpy(np.diff(self.offsets))[i]
         pos = torch.arange(n_tokens)
-        rows = torch.where(pos[None] < n[:, None], start[:, None] + pos[None], len(self.flat) - 1).flatten().to(self.flat.device) # padding reads the zero row
+        rows = torch.where(pos[None] < n[:, None], start[:, None] + pos[None], len(self.flat) - 1).flatten() # padding reads the zero row
+        if self.flat.is_cuda: rows = to_device_async(rows, self.flat.device)
         if states is None:
             x = torch.empty(len(rows), *self.flat.shape[1:], dtype=self.flat.dtype, device=self.flat.device, pin_memory=pin)
             torch.index_select(self.flat, 0, rows, out=x)
