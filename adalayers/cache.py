@@ -5,6 +5,7 @@
 # %% ../nbs/05b_cache.ipynb #01eabd64
 from __future__ import annotations
 import hashlib, json, os, random, shutil, uuid
+from contextlib import contextmanager
 from pathlib import Path
 import numpy as np
 import torch
@@ -100,6 +101,13 @@ class FlatStates:
         return x.view(len(idxs), n_tokens, x.shape[1], x.shape[2]).permute(0, 2, 1, 3) # a view: heads read each state's slice, nothing is copied again
 
 # %% ../nbs/05b_cache.ipynb #56d90f89
+@contextmanager
+def _kept_random_state():
+    "Python's and torch's global random generators put back as they were after the block (a DataLoader draws seeds from both when built and iterated)"
+    py_state, torch_state = random.getstate(), torch.get_rng_state()
+    try: yield
+    finally: random.setstate(py_state); torch.set_rng_state(torch_state)
+
 def iter_hidden_states(backbone:FrozenBackbone, # the frozen backbone
                        ds:TokenizedDataset, # tokenized examples
                        bs:int=64, # examples per backbone batch
@@ -107,17 +115,13 @@ def iter_hidden_states(backbone:FrozenBackbone, # the frozen backbone
                        layers:list[int]|None=None, # only these hidden states (default: all)
                       ):
     "Yield `(index, states)` for every example of `ds` from one backbone pass (length-sorted batches, a progress bar); states are (states, own length, hidden) on the CPU"
-    # A DataLoader draws seeds from Python's and torch's global generators when it is built and iterated: put them back
-    # afterwards, so that a run that builds a cache trains exactly like one that reuses it
-    py_state, torch_state = random.getstate(), torch.get_rng_state()
-    try:
+    with _kept_random_state(): # so that a run that builds a cache trains exactly like one that reuses it
         dl = AdaDL(ds, bs=bs, shuffle=False, device=backbone.device)
         for idxs, b in progress_bar(dl.indexed_batches(), total=len(dl), leave=False):
             with torch.no_grad(): # around the backbone only: a generator suspended inside `no_grad` would keep autograd off in its caller
                 states = backbone(b[0], b[1], b[2] if ds.token_type_ids is not None else None)
                 hs = torch.stack(states if layers is None else [states[l] for l in layers], 1).to('cpu', dtype)
             for j, (i, n) in enumerate(zip(idxs, b[1].sum(1).tolist())): yield i, hs[j, :, :n]
-    finally: random.setstate(py_state); torch.set_rng_state(torch_state)
 
 def compute_hidden_states(backbone:FrozenBackbone, # the frozen backbone
                           ds:TokenizedDataset, # tokenized examples
@@ -173,9 +177,7 @@ class ReadUsedStates(Callback):
     def _narrow(self):
         agg = getattr(getattr(self.learn.model, 'head', None), 'aggregator', None)
         if agg is None or len(agg.used) == agg.n_states or not hasattr(self.learn.dl.dataset, 'gather_batch'): return
-        py_state, torch_state = random.getstate(), torch.get_rng_state() # a new loader draws a seed: keep the batch order as without it
-        dl = self.learn.dl.new()
-        random.setstate(py_state); torch.set_rng_state(torch_state)
+        with _kept_random_state(): dl = self.learn.dl.new() # a new loader draws a seed: the batch order stays as without it
         dl.read_states = list(agg.used)
         self.learn.dl = dl
     def before_train(self): self._narrow()
@@ -216,19 +218,16 @@ class DiskStates:
     def __len__(self): return len(self.offsets) - 1
     def _read(self, a:int, b:int) -> np.ndarray:
         "Tokens `a..b` of the file, read (not memory-mapped: a file cut short under a reader gives an error here, not a SIGBUS)"
-        n, at = (b-a)*self.row*self.dtype.itemsize, a*self.row*self.dtype.itemsize
-        if hasattr(os, 'pread'): buf = os.pread(self._f.fileno(), n, at)
-        else: self._f.seek(at); buf = self._f.read(n)
-        if len(buf) != n: raise RuntimeError(f"{self.folder/'states.bin'} is shorter than its meta.json says: it was cut while in use. "
-                                             f"Delete {self.folder} to rebuild the cache")
-        return np.frombuffer(buf, dtype=self.dtype).reshape(b-a, len(self.layers), -1)
+        out = np.empty((b-a, len(self.layers), self.row // len(self.layers)), dtype=self.dtype)
+        self._read_into(a, b, out)
+        return out
     @property
     def device(self) -> torch.device: return torch.device('cpu')
     def _read_into(self, a:int, b:int, out:np.ndarray):
         "Tokens `a..b` of the file straight into the C-contiguous `out` (no copy in between)"
         n, at = (b-a)*self.row*self.dtype.itemsize, a*self.row*self.dtype.itemsize
         if hasattr(os, 'preadv'): got = os.preadv(self._f.fileno(), [out], at)
-        else: out.reshape(-1)[:] = self._read(a, b).reshape(-1); got = n
+        else: self._f.seek(at); got = self._f.readinto(memoryview(out).cast('B'))
         if got != n: raise RuntimeError(f"{self.folder/'states.bin'} is shorter than its meta.json says: it was cut while in use. "
                                         f"Delete {self.folder} to rebuild the cache")
     def gather(self,
@@ -253,7 +252,7 @@ class DiskStates:
             if l in pos: out[:, j] = x[:, pos[l]]
         return out
     def __getitem__(self, i):
-        x = torch.from_numpy(self._read(int(self.offsets[i]), int(self.offsets[i+1])).copy()).transpose(0, 1)
+        x = torch.from_numpy(self._read(int(self.offsets[i]), int(self.offsets[i+1]))).transpose(0, 1)
         if len(self.layers) == self.n_states: return x
         full = x.new_zeros(self.n_states, *x.shape[1:]) # states that were not stored stay zero: `check_cached_layers` keeps heads off them
         full[self.layers] = x

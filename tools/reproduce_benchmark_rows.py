@@ -1,5 +1,5 @@
 """Reproduce the AdaLayers rows of the sequence, token and layer-analysis benchmarks (same data, seeds and protocol) beside their JSON,
-and write them to `nbs/benchmarks/reproduced_rows.json` as (now, JSON) pairs. About 50 min on one CPU thread:
+and write them to `nbs/benchmarks/reproduced_rows.json` as (now, JSON) pairs. About 20 min on one CPU thread:
 `ADALAYERS_DATA=../shared/data OMP_NUM_THREADS=1 python tools/reproduce_benchmark_rows.py`"""
 import json, platform, subprocess, sys, time, warnings
 warnings.filterwarnings('ignore')
