@@ -118,6 +118,7 @@ def layer_analysis_table(r:dict) -> str:
 
 # %% ../nbs/11_benchmark.ipynb #1d547cd5
 _SPEED_SECS = [('a_backbone', '(a) backbone'), ('b_head', '(b) head'), ('c_fit_live', '(c) fit live'), ('d_fit_cached', '(d) fit cached'),
+               ('d_fit_cached_2x_batch', '(d) at twice the batch'),
                ('d_fit_disk', "(d') fit disk cache"), ('d_single_used_state', 'single-layer head cached: its state read'),
                ('d_single_all_states', 'the same, every state read')]
 _SPEED_RATIOS = [('cached_vs_head', '(d)/(b), goal ≤ 1.3'), ('disk_vs_head', "(d')/(b), goal ≤ 1.3"), ('live_vs_backbone_plus_head', '(c)/((a)+(b)), goal ≤ 1.3'),
