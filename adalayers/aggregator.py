@@ -11,7 +11,7 @@ from torch import nn
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['sinusoidal_positions', 'AdaLayers']
+__all__ = ['MIXES', 'sinusoidal_positions', 'AdaLayers']
 
 # %% ../nbs/02_aggregator.ipynb #0b447810
 def sinusoidal_positions(n:int, # number of positions
@@ -26,8 +26,10 @@ def sinusoidal_positions(n:int, # number of positions
     return pe.to(dtype)
 
 # %% ../nbs/02_aggregator.ipynb #f419db55
+MIXES = ('projections', 'states') # what `AdaLayers` mixes: every state's projection (the paper), or the states themselves (ScalarMix's shape)
+
 class AdaLayers(nn.Module):
-    "Mix all hidden states: f_i = LayerNorm(GELU(Z_i) W_i^T), F = sum_i softmax(alpha*p)_i f_i"
+    "Mix all hidden states: f_i = LayerNorm(GELU(Z_i) W_i^T), F = sum_i softmax(alpha*p)_i f_i (or mix the states first, project once)"
     def __init__(self,
                  n_states:int, # hidden states coming in: layers + 1 (the embedding output)
                  hidden_size:int, # width of each hidden state
@@ -41,6 +43,8 @@ class AdaLayers(nn.Module):
                  final_gelu:bool=False, # the reference code's extra GELU after the weighted sum
                  p_init:Sequence[float]|None=None, # initial layer logits (default zeros: uniform weights)
                  layer_dropout:float=0.0, # in training, drop each hidden state of each example with this probability (the rest renormalised)
+                 state_dropout:float=0.0, # dropout on every projected state f_i before the weighted sum (the reference code's)
+                 mix:str='projections', # `projections`: one projection per state, then the weighted sum; `states`: the weighted sum of the layer-normalised states, then one projection
                 ):
         super().__init__()
         if topk is not None and not 1 <= topk <= n_states: raise ValueError(f"topk must be in 1..{n_states}, not {topk}")
@@ -53,9 +57,13 @@ class AdaLayers(nn.Module):
         self.layer, self.pos_enc, self.final_gelu = layer, pos_enc, final_gelu
         if not 0 <= layer_dropout < 1: raise ValueError(f"layer_dropout must be in [0, 1), not {layer_dropout}")
         self.layer_dropout = layer_dropout
+        if not 0 <= state_dropout < 1: raise ValueError(f"state_dropout must be in [0, 1), not {state_dropout}")
+        if mix not in MIXES: raise ValueError(f"mix must be one of {list(MIXES)}, not {mix!r}")
+        if mix == 'states' and layer is not None: raise ValueError("mix='states' mixes several states; the single-layer baseline (layer=...) has one: drop mix")
+        self.state_dropout, self.mix = state_dropout, mix
         self.stacked = None # project every state in one batched matmul (`True`), state by state (`False`), or `None`: batched off the CPU
         self.used = [layer] if layer is not None else list(range(n_states))
-        self.proj = nn.ModuleList(nn.Linear(hidden_size, k, bias=False) for _ in self.used)
+        self.proj = nn.ModuleList(nn.Linear(hidden_size, k, bias=False) for _ in (self.used if mix == 'projections' else [0]))
         if layer is None:
             p = torch.zeros(n_states) if p_init is None else torch.as_tensor(p_init, dtype=torch.float32)
             if p.shape != (n_states,): raise ValueError(f"p_init needs {n_states} values (one per hidden state), got {tuple(p.shape)}")
@@ -91,33 +99,43 @@ class AdaLayers(nn.Module):
         "The aggregator an `AdaLayersConfig` describes: its defaults are the only ones that matter"
         c = config
         return cls(c.n_states, c.hidden_size, c.k, alpha=c.alpha, cutoff=c.cutoff, topk=c.topk, layer=c.layer,
-                   pos_enc=c.pos_enc, dropout=c.dropout, final_gelu=c.final_gelu, p_init=p_init, layer_dropout=c.layer_dropout)
+                   pos_enc=c.pos_enc, dropout=c.dropout, final_gelu=c.final_gelu, p_init=p_init, layer_dropout=c.layer_dropout,
+                   state_dropout=getattr(c, 'state_dropout', 0.0), mix=getattr(c, 'mix', 'projections'))
 
     def stacked_weight(self, states:Sequence[int]|None=None) -> torch.Tensor:
         "The projections W_i of `states` (default: every used state) as one (states, k, hidden) tensor"
         ps = self.proj if states is None else [self.proj[self.used.index(i)] for i in states]
         return torch.stack([p.weight for p in ps]) if len(ps) > 1 else ps[0].weight[None]
 
+    def _mixes_states(self): return getattr(self, 'mix', 'projections') == 'states' # heads pickled before the option existed have none
+
+    def _drop_state(self, f):
+        q = getattr(self, 'state_dropout', 0.0)
+        return F.dropout(f, q, self.training) if q else f
+
     def project_all(self,
                     z:torch.Tensor, # hidden states (states, batch, tokens, hidden)
                     states:Sequence[int]|None=None, # which hidden states `z` holds (default: every used one)
                    ) -> torch.Tensor:
         "f_i = LayerNorm(GELU(Z_i) W_i^T) for all of them at once: one GELU, one batched matmul, one LayerNorm; (states, batch, tokens, k)"
+        if self._mixes_states(): return self._drop_state(F.layer_norm(z.to(self.proj[0].weight.dtype), (self.hidden_size,)))
         w = self.stacked_weight(states)
         S, B, T, H = z.shape
         y = torch.bmm(F.gelu(z.to(w.dtype)).reshape(S, B*T, H), w.transpose(1, 2))
-        return F.layer_norm(y, (self.k,)).view(S, B, T, self.k)
+        return self._drop_state(F.layer_norm(y, (self.k,)).view(S, B, T, self.k))
 
     def project(self,
                 i:int, # index of the hidden state (0 = embedding output)
                 z:torch.Tensor, # that hidden state, (batch, tokens, hidden)
                ) -> torch.Tensor:
-        "f_i = LayerNorm(GELU(Z_i) W_i^T), (batch, tokens, k): one state, for heads that read the states as they stream in"
+        "f_i = LayerNorm(GELU(Z_i) W_i^T), (batch, tokens, k): one state, for heads that read the states as they stream in (`mix='states'`: LayerNorm(Z_i), (batch, tokens, hidden))"
+        if self._mixes_states(): return self._drop_state(F.layer_norm(z.to(self.proj[0].weight.dtype), (self.hidden_size,)))
         w = self.proj[self.used.index(i)].weight
-        return F.layer_norm(F.linear(F.gelu(z.to(w.dtype)), w), (self.k,))
+        return self._drop_state(F.layer_norm(F.linear(F.gelu(z.to(w.dtype)), w), (self.k,)))
 
     def finish(self, mixed:torch.Tensor) -> torch.Tensor:
-        "What follows the weighted sum: the optional GELU and positional encodings, then dropout"
+        "What follows the weighted sum: (`mix='states'`: the one projection,) the optional GELU and positional encodings, then dropout"
+        if self._mixes_states(): mixed = F.layer_norm(F.linear(F.gelu(mixed), self.proj[0].weight), (self.k,))
         if self.final_gelu: mixed = F.gelu(mixed)
         if self.pos_enc: mixed = mixed + sinusoidal_positions(mixed.shape[1], self.k, mixed.device, mixed.dtype)
         return self.drop(mixed)

@@ -176,11 +176,12 @@ def single_layer_scores(dls, # `AdaDataLoaders` (cache them first: one head per 
                         lr:float=1e-3, # peak learning rate
                         seeds=(0,), # one run per seed; scores are means over seeds
                         config:dict|None=None, # other head options, the same for every layer
+                        holdout=None, # a DataLoader of rows carved from the training data, also scored (`fit_timed`)
                        ) -> pd.DataFrame:
     "The paper's baseline: the same head on each hidden state alone; per state the `fit_seeds` results (metrics, their std, time)"
     rows = []
     for layer in progress_bar(range(backbone.n_layers + 1), leave=False):
-        r, _ = fit_seeds(lambda: ada_learner(dls, backbone, config={**(config or {}), 'layer': layer}), epochs, lr, seeds)
+        r, _ = fit_seeds(lambda: ada_learner(dls, backbone, config={**(config or {}), 'layer': layer}), epochs, lr, seeds, holdout)
         rows.append(dict(state=layer, **r))
     return pd.DataFrame(rows)
 

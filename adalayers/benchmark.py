@@ -22,14 +22,19 @@ def fit_timed(make_learner, # called with no argument after seeding: returns a f
               epochs:int, # epochs of `fit_one_cycle`
               lr:float, # peak learning rate
               seed:int=0, # seeds the initialisation and the order of training batches
+              holdout=None, # a DataLoader of rows carved from the training data: its metrics come back as `holdout_<metric>`
              ):
-    "Seed, build and train a learner quietly; its final metrics and seconds per epoch, and the learner"
+    "Seed, build and train a learner quietly; its final metrics, seconds per epoch and (AdaLayers) the entropy of its layer weights, and the learner"
     set_seed(seed)
     learn = make_learner()
     start = time.time()
     with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr)
     secs = (time.time() - start) / epochs
     final = dict(zip([m.name for m in learn.metrics], learn.recorder.values[-1][2:]))
+    if holdout is not None:
+        with learn.no_bar(), learn.no_logging(): final.update({f'holdout_{m.name}': v for m, v in zip(learn.metrics, learn.validate(dl=holdout)[1:])})
+    agg = getattr(getattr(learn, 'layer_weights', None), 'aggregator', None)
+    if agg is not None and agg.p is not None: final['layer_entropy'] = float(agg.entropy())
     return dict(seconds_per_epoch=round(secs, 2), trainable_params=trainable_params(learn.model),
                 **{k: round(float(v), 4) for k, v in final.items()}), learn
 
@@ -38,9 +43,10 @@ def fit_seeds(make_learner, # called with no argument after seeding: returns a f
               epochs:int, # epochs of `fit_one_cycle`
               lr:float, # peak learning rate
               seeds=(0, 1, 2), # one run per seed
+              holdout=None, # a DataLoader of rows carved from the training data (see `fit_timed`)
              ):
     "Train once per seed; mean and standard deviation of each metric, mean seconds per epoch, and the last learner"
-    runs = [fit_timed(make_learner, epochs, lr, s) for s in seeds]
+    runs = [fit_timed(make_learner, epochs, lr, s, holdout) for s in seeds]
     res, learn = dict(runs[0][0]), runs[-1][1]
     for k in list(res):
         if k == 'trainable_params': continue
@@ -63,7 +69,8 @@ def results_table(results:dict) -> str:
     out = []
     for task, r in results['tasks'].items():
         main, rows = r['main_metric'], r['rows']
-        metrics = [m for m in ('accuracy', 'matthews_corrcoef', 'entity_precision', 'entity_recall', 'entity_f1', 'pearsonr', 'spearmanr') if any(m in row for row in rows)]
+        metrics = [m for m in ('accuracy', 'matthews_corrcoef', 'entity_precision', 'entity_recall', 'entity_f1', 'pearsonr', 'spearmanr',
+                               f'holdout_{main}', 'layer_entropy') if any(m in row for row in rows)] # carved training rows, the layer weights' entropy
         hdr = ['method', 'trainable params', 's/epoch (cached states)', 's/epoch (backbone running)'] + metrics
         lines = [f"**{task}** ({r['n_train']:,} training, {r['n_valid']:,} evaluation examples; main metric {main})", '',
                  '| ' + ' | '.join(hdr) + ' |', '|' + '---|'*len(hdr)]

@@ -10,11 +10,13 @@ import matplotlib.pyplot as plt
 from fastai.callback.core import Callback, TrainEvalCallback
 from fastai.callback.schedule import ParamScheduler
 from fastai.learner import Recorder
+from fastai.callback.tracker import TrackerCallback
 from .aggregator import AdaLayers
 from .backbone import FrozenBackbone
 
 # %% auto #0
-__all__ = ['find_modules', 'FrozenBackboneCallback', 'TrainingChecksCallback', 'EntropyPenaltyCallback', 'LayerWeightsCallback']
+__all__ = ['find_modules', 'FrozenBackboneCallback', 'TrainingChecksCallback', 'EntropyPenaltyCallback', 'state_colors',
+           'LayerWeightsCallback', 'BestWeightsCallback']
 
 # %% ../nbs/07_callbacks.ipynb #7c073b6e
 def find_modules(model:torch.nn.Module, cls) -> list:
@@ -96,6 +98,11 @@ class EntropyPenaltyCallback(Callback):
             self.learn.loss_grad = self.learn.loss_grad + self.lam * sum(a.entropy() for a in self.aggregators)
 
 # %% ../nbs/07_callbacks.ipynb #d14ebce4
+def state_colors(n:int) -> list:
+    "`n` distinct colours, one per hidden state (tab10 up to 10 states, then tab20's, then evenly spaced hues)"
+    cmap = plt.get_cmap('tab10' if n <= 10 else 'tab20' if n <= 20 else 'hsv')
+    return [cmap(i) for i in range(n)] if n <= 20 else [cmap(i / n) for i in range(n)]
+
 class LayerWeightsCallback(Callback):
     "Record the AdaLayers layer weights after every training step; plot the final distribution and the history"
     order = Recorder.order + 1
@@ -128,11 +135,17 @@ class LayerWeightsCallback(Callback):
         ax.set_xticks(range(len(w)))
         return ax
 
+    @property
+    def entropy_hist(self) -> torch.Tensor:
+        "(steps,) entropy of the layer weights after each training step: log(states) is uniform, 0 is one state"
+        h = self.hist
+        return -(h * torch.log(h.clamp_min(1e-12))).sum(1)
+
     def plot_history(self, ax=None, title:str='Layer weights during training'):
-        "Stacked area of the layer weights after each training step"
+        "Stacked area of the layer weights after each training step, each state in its own colour"
         if ax is None: _, ax = plt.subplots(figsize=(6, 3))
         h = self.hist.numpy()
-        ax.stackplot(range(1, len(h)+1), h.T, labels=[f'{i}' for i in range(h.shape[1])], cmap=None)
+        ax.stackplot(range(1, len(h)+1), h.T, labels=[f'{i}' for i in range(h.shape[1])], colors=state_colors(h.shape[1]))
         ax.set_xlabel('training step'); ax.set_ylabel('weight'); ax.set_ylim(0, 1); ax.set_title(title)
         ax.legend(title='state', bbox_to_anchor=(1.01, 1), loc='upper left', fontsize='small')
         return ax
@@ -143,3 +156,23 @@ class LayerWeightsCallback(Callback):
         self.plot_weights(axs[0]); self.plot_history(axs[1])
         fig.tight_layout()
         return fig
+
+# %% ../nbs/07_callbacks.ipynb #354cf26f
+class BestWeightsCallback(TrackerCallback):
+    "Keep a copy of the trainable weights of the best epoch by `monitor` (in memory, no backbone) and put it back after fit"
+    order = TrackerCallback.order + 1
+    def before_fit(self):
+        super().before_fit(); self.best_weights, self.best_epoch = None, None
+
+    def after_epoch(self):
+        super().after_epoch()
+        if self.new_best:
+            self.best_weights = {n: p.detach().clone() for n, p in self.learn.model.named_parameters() if p.requires_grad}
+            self.best_epoch = self.epoch
+
+    def after_fit(self):
+        super().after_fit()
+        if self.best_weights is None or not self.run: return
+        params = dict(self.learn.model.named_parameters())
+        with torch.no_grad():
+            for n, w in self.best_weights.items(): params[n].copy_(w)

@@ -21,9 +21,44 @@ from .petl import PETL_METHODS, METHOD_LRS, petl_learner, trainable_counts
 from . import cache as _cache # adds `AdaDataLoaders.cached`
 
 # %% auto #0
-__all__ = ['state_name', 'compare_methods', 'comparison_summary', 'plot_layer_weights', 'summary_table', 'task_subsets',
-           'subset_dls', 'PeakMemory', 'batch_ms', 'petl_variants', 'compare_petl', 'petl_costs', 'inference_ms',
-           'petl_table', 'petl_speed_table']
+__all__ = ['task_subsets', 'subset_dls', 'state_name', 'compare_methods', 'chosen_single', 'comparison_summary',
+           'plot_layer_weights', 'summary_table', 'PeakMemory', 'batch_ms', 'petl_variants', 'compare_petl',
+           'petl_costs', 'inference_ms', 'petl_table', 'petl_speed_table']
+
+# %% ../nbs/16_compare.ipynb #45f92d6f
+def task_subsets(task:str, # a key of `TASKS`
+                 train_n:int, # rows of the training split to train on
+                 holdout_n:int, # other rows of the training split, to choose hyper-parameters on
+                 eval_n:int|None=None, # a random subset of the evaluation split (all of it when `None`)
+                 seed:int=0, # seed of the subsets
+                 eval_split:str|None=None, # the split to evaluate on (default: the task's evaluation split)
+                ) -> tuple:
+    "Three disjoint DataFrames of a task: `train_n` and `holdout_n` rows of its training split, and its evaluation split"
+    if task not in TASKS: raise ValueError(f"Unknown task {task!r}; tasks: {list(TASKS)}")
+    spec = TASKS[task]
+    df = load_task_split(task, spec.train_split)
+    if train_n < 1 or holdout_n < 1 or train_n + holdout_n > len(df):
+        raise ValueError(f"{task!r} has {len(df):,} training rows: train_n ({train_n}) and holdout_n ({holdout_n}) must be "
+                         f"positive and add up to at most that")
+    idx = np.random.default_rng(seed).permutation(len(df))
+    ev = load_task_split(task, eval_split or spec.valid_split)
+    if eval_n is not None and eval_n < len(ev): ev = ev.sample(eval_n, random_state=seed)
+    return df.iloc[idx[:train_n]], df.iloc[idx[train_n:train_n+holdout_n]], ev
+
+def subset_dls(task:str, # a key of `TASKS`
+               backbone:FrozenBackbone, # whose tokenizer to use
+               train:pd.DataFrame, # rows to train on
+               valid:pd.DataFrame, # rows to validate on
+               bs:int=32, # batch size
+               max_len:int|None=None, # truncation length (default: the task's, within what the backbone takes)
+              ) -> AdaDataLoaders:
+    "DataLoaders of `task` that train on `train` and validate on `valid` (e.g. from `task_subsets`)"
+    spec = TASKS[task]
+    if max_len is None: max_len = min(spec.max_len, max_positions(backbone) or spec.max_len)
+    df = pd.concat([train.assign(is_valid=False), valid.assign(is_valid=True)], ignore_index=True)
+    return AdaDataLoaders.from_df(df, backbone, valid_col='is_valid', label_names=spec.label_names, max_len=max_len, bs=bs,
+                                  task_name=task, **spec.columns())
+
 
 # %% ../nbs/16_compare.ipynb #c0a1b2c4
 def state_name(state:int, n_layers:int) -> str:
@@ -50,21 +85,35 @@ def compare_methods(task:str, # a key of `TASKS`
                     ft_epochs:int=2, # fine-tuning epochs
                     ft_lr:float=5e-5, # fine-tuning peak learning rate
                     ft_train_n:int|None=None, # fine-tune on a fixed subset of the training examples (when a full epoch is too slow)
+                    holdout_n:int|None=None, # carve this many rows out of the training split: every frozen head is also scored on them (`holdout_<metric>`)
+                    variants:dict|None=None, # more AdaLayers rows after the first: name -> head options (added to `config`)
                    ) -> dict:
     "Every method on one task in one process, with the same data: AdaLayers, each hidden state alone, linear probes and full fine-tuning"
     config = dict(config or {})
-    dls = AdaDataLoaders.from_task(task, backbone, train_n=train_n, valid_n=valid_n, bs=bs, seed=0, valid_split=valid_split)
+    if holdout_n is None:
+        dls = AdaDataLoaders.from_task(task, backbone, train_n=train_n, valid_n=valid_n, bs=bs, seed=0, valid_split=valid_split)
+        hdl = None
+    else:
+        n_train = len(load_task_split(task, TASKS[task].train_split))
+        train, hold, ev = task_subsets(task, train_n or n_train - holdout_n, holdout_n, valid_n, eval_split=valid_split)
+        dls = subset_dls(task, backbone, train, ev, bs=bs)
     m, start = main_metric(dls), time.time()
     cdls = dls.cached(backbone); cache_secs = time.time() - start
+    if holdout_n is not None: hdl = subset_dls(task, backbone, train.iloc[:bs], hold, bs=bs).cached(backbone).valid
     live_secs = fit_timed(lambda: ada_learner(dls, backbone, config), 1, lr)[0]['seconds_per_epoch'] if live else None
-    r, learn = fit_seeds(lambda: ada_learner(cdls, backbone, config), epochs, lr, seeds)
+    r, learn = fit_seeds(lambda: ada_learner(cdls, backbone, config), epochs, lr, seeds, hdl)
     rows = [dict(method=f'AdaLayers (all {backbone.n_layers+1} hidden states)', seconds_per_epoch_cached=r.pop('seconds_per_epoch'),
                  seconds_per_epoch_live=live_secs, layer_weights=[round(v, 4) for v in learn.layer_weights.weights.tolist()], **r)]
     if dls.kind == 'token': report = learn.entity_report() # per entity type, last seed
+    for name, opts in (variants or {}).items():
+        r, vlearn = fit_seeds(lambda: ada_learner(cdls, backbone, {**config, **opts}), epochs, lr, seeds, hdl)
+        w = vlearn.layer_weights.weights.tolist() if vlearn.model.head.aggregator.p is not None else None
+        rows.append(dict(method=f'AdaLayers, {name}', options=opts, seconds_per_epoch_cached=r.pop('seconds_per_epoch'),
+                         **({'layer_weights': [round(v, 4) for v in w]} if w else {}), **r))
     if crf:
-        r, _ = fit_seeds(lambda: ada_learner(cdls, backbone, dict(config, crf=True)), epochs, lr, seeds)
+        r, _ = fit_seeds(lambda: ada_learner(cdls, backbone, dict(config, crf=True)), epochs, lr, seeds, hdl)
         rows.append(dict(method='AdaLayers + CRF', seconds_per_epoch_cached=r.pop('seconds_per_epoch'), **r))
-    for r in single_layer_scores(cdls, backbone, epochs, lr, single_seeds or seeds, config=config).to_dict('records'):
+    for r in single_layer_scores(cdls, backbone, epochs, lr, single_seeds or seeds, config=config, holdout=hdl).to_dict('records'):
         rows.append(dict(method=f"single layer {state_name(r.pop('state'), backbone.n_layers)}", seconds_per_epoch_cached=r.pop('seconds_per_epoch'), **r))
     if probes and dls.kind == 'sequence':
         start = time.time(); pr = probe_scores(backbone, cdls)
@@ -80,16 +129,24 @@ def compare_methods(task:str, # a key of `TASKS`
         rows.append(dict(method=f'full fine-tuning ({what})', seconds_per_epoch_live=r.pop('seconds_per_epoch'), **r))
     res = dict(n_train=len(dls.train_ds), n_valid=len(dls.valid_ds), main_metric=m, cache_seconds=round(cache_secs, 1),
                rows=rows, summary=comparison_summary(rows, m, len(seeds), cache_secs))
+    if hdl is not None: res['n_holdout'] = len(hdl.dataset)
     if dls.kind == 'token': res['entity_report'] = report.to_dict('records')
     return res
 
 # %% ../nbs/16_compare.ipynb #c0a1b2c5
+def chosen_single(singles:list[dict], # single-layer rows of `compare_methods`
+                  m:str, # the main metric
+                 ) -> dict|None:
+    "The single-layer row whose score on the carved training rows (`holdout_<m>`) is best: the fair baseline (`None` without them)"
+    scored = [r for r in singles if r.get(f'holdout_{m}') is not None]
+    return max(scored, key=lambda r: r[f'holdout_{m}']) if scored else None
+
 def comparison_summary(rows:list[dict], # rows of `compare_methods`
                        m:str, # the main metric
                        n_seeds:int, # seeds behind each frozen head's mean
                        cache_secs:float|None=None, # seconds to compute the hidden states once
                       ) -> str:
-    "One paragraph: AdaLayers against the best single layer, the best linear probe and full fine-tuning"
+    "One paragraph: AdaLayers against the best single layer, the one chosen on carved rows, the best linear probe and full fine-tuning"
     ada = rows[0]
     singles = [r for r in rows if r['method'].startswith('single layer')]
     probes = [r for r in rows if r['method'].startswith('linear probe')]
@@ -98,11 +155,17 @@ def comparison_summary(rows:list[dict], # rows of `compare_methods`
     d = ada[m] - best[m]
     out = [f"Mean {m} over {n_seeds} seeds: AdaLayers {_pm(ada, m)} vs the best single layer ({best['method']}) {_pm(best, m)} "
            f"({'+' if d >= 0 else ''}{d:.3f}), the last layer {_pm(singles[-1], m)}"]
+    fair = chosen_single(singles, m)
+    if fair is not None:
+        d = ada[m] - fair[m]
+        out.append(f", the single layer chosen on the carved training rows ({fair['method']}) {_pm(fair, m)} ({'+' if d >= 0 else ''}{d:.3f})")
     if probes:
         bp = max(probes, key=lambda r: r[m])
         out.append(f", the best linear probe ({bp['method'][len('linear probe, '):]}) {bp[m]:.3f}")
     if fts: out.append(f", {fts[0]['method']} {fts[0][m]:.3f}")
     out.append('.')
+    if ada.get('layer_entropy') is not None and ada.get('layer_weights'):
+        out.append(f" The entropy of AdaLayers' layer weights is {ada['layer_entropy']:.2f} (uniform: {np.log(len(ada['layer_weights'])):.2f}).")
     if cache_secs is not None: out.append(f" Hidden states computed once in {cache_secs:.0f} s")
     if ada.get('seconds_per_epoch_live'):
         out.append(f"; a cached AdaLayers epoch is {ada['seconds_per_epoch_live']/ada['seconds_per_epoch_cached']:.1f}x faster than one with the backbone running")
@@ -136,9 +199,9 @@ def _cell(row, m, scale):
 def summary_table(results:dict, # backbone name -> a benchmark's JSON (`{'tasks': {task: compare_methods result}}`)
                   scale:float=100, # scores are shown times this (points)
                  ) -> str:
-    "A Markdown table, one line per backbone and task: AdaLayers, the best single layer, the last layer, the best linear probe, the probe on all states, fine-tuning"
-    hdr = ['backbone', 'task (metric)', 'AdaLayers', 'best single layer', 'AdaLayers − best single', 'last layer', 'best linear probe',
-           'linear probe, all states', 'full fine-tuning']
+    "A Markdown table, one line per backbone and task: AdaLayers (and its weights' entropy), the best single layer, the one chosen on carved rows, the last layer, probes, fine-tuning"
+    hdr = ['backbone', 'task (metric)', 'AdaLayers', 'weights\' entropy (uniform)', 'best single layer', 'AdaLayers − best single',
+           'single layer chosen on carved rows', 'AdaLayers − chosen', 'last layer', 'best linear probe', 'linear probe, all states', 'full fine-tuning']
     lines = ['| ' + ' | '.join(hdr) + ' |', '|' + '---|'*len(hdr)]
     for name, res in results.items():
         for task, r in res['tasks'].items():
@@ -151,44 +214,13 @@ def summary_table(results:dict, # backbone name -> a benchmark's JSON (`{'tasks'
             bp = max(probes, key=lambda x: x[m]) if probes else None
             state = lambda x: x['method'].split(' (')[0].split(' ')[-1] # 'single layer 2 (last layer)' -> '2'
             ft_note = '' if ft is None or ft['method'] == 'full fine-tuning (one seed)' else ' (subset)'
-            lines.append('| ' + ' | '.join([name, f'{task} ({m})', _cell(rows[0], m, scale), f"{_cell(best, m, scale)} (state {state(best)})",
-                f"{(rows[0][m] - best[m])*scale:+.1f}", _cell(singles[-1], m, scale),
+            fair, ada = chosen_single(singles, m), rows[0]
+            ent = f"{ada['layer_entropy']:.2f} ({np.log(len(ada['layer_weights'])):.2f})" if ada.get('layer_entropy') is not None and ada.get('layer_weights') else '-'
+            lines.append('| ' + ' | '.join([name, f'{task} ({m})', _cell(ada, m, scale), ent, f"{_cell(best, m, scale)} (state {state(best)})",
+                f"{(ada[m] - best[m])*scale:+.1f}", f"{_cell(fair, m, scale)} (state {state(fair)})" if fair else '-',
+                f"{(ada[m] - fair[m])*scale:+.1f}" if fair else '-', _cell(singles[-1], m, scale),
                 f"{_cell(bp, m, scale)} (state {state(bp)})" if bp else '-', _cell(concat, m, scale), _cell(ft, m, scale) + ft_note]) + ' |')
     return '\n'.join(lines)
-
-# %% ../nbs/16_compare.ipynb #45f92d6f
-def task_subsets(task:str, # a key of `TASKS`
-                 train_n:int, # rows of the training split to train on
-                 holdout_n:int, # other rows of the training split, to choose hyper-parameters on
-                 eval_n:int|None=None, # a random subset of the evaluation split (all of it when `None`)
-                 seed:int=0, # seed of the subsets
-                ) -> tuple:
-    "Three disjoint DataFrames of a task: `train_n` and `holdout_n` rows of its training split, and its evaluation split"
-    if task not in TASKS: raise ValueError(f"Unknown task {task!r}; tasks: {list(TASKS)}")
-    spec = TASKS[task]
-    df = load_task_split(task, spec.train_split)
-    if train_n < 1 or holdout_n < 1 or train_n + holdout_n > len(df):
-        raise ValueError(f"{task!r} has {len(df):,} training rows: train_n ({train_n}) and holdout_n ({holdout_n}) must be "
-                         f"positive and add up to at most that")
-    idx = np.random.default_rng(seed).permutation(len(df))
-    ev = load_task_split(task, spec.valid_split)
-    if eval_n is not None and eval_n < len(ev): ev = ev.sample(eval_n, random_state=seed)
-    return df.iloc[idx[:train_n]], df.iloc[idx[train_n:train_n+holdout_n]], ev
-
-def subset_dls(task:str, # a key of `TASKS`
-               backbone:FrozenBackbone, # whose tokenizer to use
-               train:pd.DataFrame, # rows to train on
-               valid:pd.DataFrame, # rows to validate on
-               bs:int=32, # batch size
-               max_len:int|None=None, # truncation length (default: the task's, within what the backbone takes)
-              ) -> AdaDataLoaders:
-    "DataLoaders of `task` that train on `train` and validate on `valid` (e.g. from `task_subsets`)"
-    spec = TASKS[task]
-    if max_len is None: max_len = min(spec.max_len, max_positions(backbone) or spec.max_len)
-    df = pd.concat([train.assign(is_valid=False), valid.assign(is_valid=True)], ignore_index=True)
-    return AdaDataLoaders.from_df(df, backbone, valid_col='is_valid', label_names=spec.label_names, max_len=max_len, bs=bs,
-                                  task_name=task, **spec.columns())
-
 
 # %% ../nbs/16_compare.ipynb #47b7fc29
 def _status_mb(field):

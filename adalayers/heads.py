@@ -46,22 +46,24 @@ class SequenceClassifier(nn.Module):
 
 # %% ../nbs/03_heads.ipynb #f925a021
 class TokenClassifier(nn.Module):
-    "Pre-norm Transformer encoder layers over the mixed features, LayerNorm, per-token linear to tag scores; optional CRF"
+    "Pre-norm Transformer encoder layers over the mixed features, LayerNorm (optional), dropout (optional), per-token linear to tag scores; optional CRF"
     def __init__(self,
                  k:int, # width of the mixed features
                  n_classes:int, # tags
                  n_heads:int=4, # attention heads (must divide `k`)
                  dropout:float=0.1, # dropout inside the encoder layers
                  n_layers:int=2, # encoder layers
-                 ff_mult:int=2, # feed-forward width as a multiple of `k`
+                 ff_dim:int|None=None, # feed-forward width of the encoder layers (`None`: 2k)
                  crf:bool=False, # add a CRF over the tags
+                 final_norm:bool=True, # a LayerNorm after the encoder layers (the reference code has none)
+                 out_dropout:float=0.0, # dropout before the per-token linear layer (the reference code's)
                 ):
         super().__init__()
         if k % n_heads: raise ValueError(f"n_heads={n_heads} must divide the feature width k={k}")
-        layer = nn.TransformerEncoderLayer(k, n_heads, dim_feedforward=ff_mult*k, dropout=dropout, activation='gelu',
+        layer = nn.TransformerEncoderLayer(k, n_heads, dim_feedforward=ff_dim or 2*k, dropout=dropout, activation='gelu',
                                            batch_first=True, norm_first=True)
         self.encoder = nn.TransformerEncoder(layer, n_layers, enable_nested_tensor=False)
-        self.norm, self.out = nn.LayerNorm(k), nn.Linear(k, n_classes)
+        self.norm, self.drop, self.out = nn.LayerNorm(k) if final_norm else nn.Identity(), nn.Dropout(out_dropout), nn.Linear(k, n_classes)
         self.crf = CRF(n_classes) if crf else None
 
     def forward(self,
@@ -69,4 +71,4 @@ class TokenClassifier(nn.Module):
                 mask:torch.Tensor, # (batch, tokens), nonzero for real tokens
                ) -> torch.Tensor:
         "Tag scores per token, (batch, tokens, n_classes)"
-        return self.out(self.norm(self.encoder(x, src_key_padding_mask=mask == 0)))
+        return self.out(self.drop(self.norm(self.encoder(x, src_key_padding_mask=mask == 0))))

@@ -11,6 +11,7 @@ import pandas as pd
 import torch
 from fastcore.basics import listify
 from fastcore.meta import delegates
+from fastcore.basics import patch
 from fastai.learner import Learner
 from fastai.losses import CrossEntropyLossFlat, MSELossFlat
 from fastai.torch_core import display_df
@@ -18,12 +19,12 @@ from fastai.callback.all import * # fit_one_cycle, lr_find, to_fp16, ...
 from .aggregator import AdaLayers
 from .backbone import as_backbone, check_tokenizer
 from .model import AdaLayersConfig, AdaLayersHead, AdaLayersModel, HEAD_OPTIONS, check_options
-from .metrics import metrics_for, entity_report
+from .metrics import metrics_for, entity_report, main_metric
 from .crf import CRF
 from .tagging import TokenCrossEntropy, CRFLoss, decode_word_tags, pack_words
 from .data import AdaDL, word_tags, split_words, tagged_words
 from .cache import check_cached_layers, check_cache_backbone, ReadUsedStates
-from .callbacks import FrozenBackboneCallback, TrainingChecksCallback, EntropyPenaltyCallback, LayerWeightsCallback, find_modules
+from .callbacks import FrozenBackboneCallback, TrainingChecksCallback, EntropyPenaltyCallback, LayerWeightsCallback, BestWeightsCallback, find_modules
 
 # %% auto #0
 __all__ = ['LEARNERS', 'head_params', 'check_labels', 'AdaLearner', 'AdaTokenLearner', 'AdaRegressionLearner',
@@ -299,3 +300,26 @@ def ada_learner(dls, # `AdaDataLoaders` tokenized with the backbone's tokenizer
     if metrics is None: metrics = metrics_for(dls, scheme)
     cbs = [FrozenBackboneCallback(), TrainingChecksCallback(), LayerWeightsCallback(), ReadUsedStates()] + ([EntropyPenaltyCallback(entropy_lambda)] if entropy_lambda else []) + listify(cbs)
     return learner_cls(dls, model, loss_func=loss_func, splitter=head_params, metrics=metrics, cbs=cbs, **kwargs)
+
+# %% ../nbs/08_learner.ipynb #b66aa3c2
+@patch
+def fit_plateau(self:AdaLearner,
+                max_epochs:int, # at most this many epochs
+                lr:float=1e-4, # the constant learning rate until the first plateau (the reference code's 1e-4)
+                patience:int=10, # stop after this many epochs without improvement (the reference code: 30-40)
+                lr_patience:int=3, # halve the learning rate after this many epochs without improvement (the reference code: 16-25)
+                factor:float=0.5, # multiply the learning rate by this on a plateau
+                min_lr:float=1e-6, # never below this learning rate
+                monitor:str|None=None, # the recorded value to watch (default: the task's main metric on the validation set)
+                min_delta:float=0.0, # smaller changes are not improvements
+                cbs=None, # more callbacks for this fit
+                **kwargs, # passed to `Learner.fit` (`wd`, ...)
+               ):
+    "Train to convergence as the reference code does: a constant learning rate halved on plateaus, early stopping, the best epoch kept"
+    if not 0 < factor < 1: raise ValueError(f"factor multiplies the learning rate on a plateau: it must be in (0, 1), not {factor}")
+    monitor = monitor or main_metric(self.dls)
+    track = dict(monitor=monitor, min_delta=min_delta)
+    cbs = [ReduceLROnPlateau(**track, patience=lr_patience, factor=1/factor, min_lr=min_lr), EarlyStoppingCallback(**track, patience=patience),
+           BestWeightsCallback(**track)] + listify(cbs)
+    self.fit(max_epochs, lr, cbs=cbs, **kwargs)
+    return self

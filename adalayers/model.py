@@ -13,12 +13,13 @@ from safetensors.torch import load_file, save_file
 from transformers import PretrainedConfig
 from .core import tensor_checksum
 from .backbone import FrozenBackbone
-from .aggregator import AdaLayers
+from .aggregator import AdaLayers, MIXES
 from .heads import SequenceClassifier, TokenClassifier
 
 # %% auto #0
-__all__ = ['HEAD_OPTIONS', 'HEADS', 'AdaLayersConfig', 'check_option_values', 'check_options', 'HeadKind', 'AdaLayersHead',
-           'head_checksum', 'check_save_folder', 'write_checked', 'read_checked', 'check_finite', 'AdaLayersModel']
+__all__ = ['REFERENCE_OPTIONS', 'REFERENCE_TRAINING', 'HEAD_OPTIONS', 'HEADS', 'AdaLayersConfig', 'check_option_values',
+           'check_options', 'HeadKind', 'AdaLayersHead', 'head_checksum', 'check_save_folder', 'write_checked',
+           'read_checked', 'check_finite', 'AdaLayersModel']
 
 # %% ../nbs/04_model.ipynb #d71bf181
 class AdaLayersConfig(PretrainedConfig):
@@ -36,6 +37,8 @@ class AdaLayersConfig(PretrainedConfig):
                  dropout:float=0.1, # dropout on the mixed features
                  final_gelu:bool=False, # extra GELU after the weighted sum (reference code)
                  layer_dropout:float=0.0, # in training, drop each hidden state of each example with this probability
+                 state_dropout:float=0.0, # dropout on every projected state before the weighted sum (reference code: 0.2-0.3)
+                 mix:str='projections', # `projections` (one projection per state, then the sum: the paper) or `states` (the sum of the normalised states, then one projection)
                  kind:str='sequence', # kind of task head: `sequence` (a label per text), `token` (a tag per word) or `regression` (a number per text)
                  n_classes:int=2, # output classes (regression: 1, the predicted number)
                  label_names:list[str]|None=None, # class names, index order
@@ -43,6 +46,9 @@ class AdaLayersConfig(PretrainedConfig):
                  head_dropout:float=0.1, # dropout inside the task head
                  head_layers:int=2, # token head: Transformer encoder layers
                  crf:bool=False, # token head: a CRF over the tags
+                 head_ff:int|None=None, # token head: feed-forward width of its encoder layers (`None`: 2k; reference code: 2048)
+                 head_norm:bool=True, # token head: a LayerNorm after its encoder layers (reference code: none)
+                 head_out_dropout:float=0.0, # token head: dropout before its linear layer (reference code: 0.2)
                  attention:bool=True, # sequence head: self-attention over the mixed features before the mean (False: the mean of the mixed features)
                  backbone_fingerprint:str|None=None, # `FrozenBackbone.fingerprint` of the backbone it was trained on
                  backbone_name:str|None=None, # where that backbone came from, for messages
@@ -54,7 +60,8 @@ class AdaLayersConfig(PretrainedConfig):
             raise ValueError(f"{len(label_names)} label names for {n_classes} classes")
         self.n_states, self.hidden_size, self.k, self.alpha, self.cutoff, self.topk = n_states, hidden_size, k, alpha, cutoff, topk
         self.layer, self.pos_enc, self.dropout, self.final_gelu = layer, pos_enc, dropout, final_gelu
-        self.layer_dropout = layer_dropout
+        self.layer_dropout, self.state_dropout, self.mix = layer_dropout, state_dropout, mix
+        self.head_ff, self.head_norm, self.head_out_dropout = head_ff, head_norm, head_out_dropout
         self.kind, self.n_classes, self.label_names, self.n_heads, self.head_dropout = kind, n_classes, label_names, n_heads, head_dropout
         self.head_layers, self.crf, self.attention = head_layers, crf, attention
         check_option_values(self)
@@ -68,9 +75,29 @@ class AdaLayersConfig(PretrainedConfig):
         return cls(n_states=backbone.n_layers+1, hidden_size=backbone.hidden_size, backbone_fingerprint=backbone.fingerprint,
                    backbone_fingerprints=backbone.fingerprints, backbone_name=backbone.config.name_or_path or type(backbone.model).__name__, **kwargs)
 
+    @classmethod
+    def reference(cls, task:str, # `cola`, `imdb` or `conll2003`: the tasks of the reference code's final configs
+                  **kwargs, # other fields (`n_classes`, `label_names`, ...), or options to change
+                 ) -> AdaLayersConfig:
+        "The head options of the reference code's final config for `task` (`REFERENCE_OPTIONS`)"
+        if task not in REFERENCE_OPTIONS: raise ValueError(f"The reference code has final configs for {list(REFERENCE_OPTIONS)}, not {task!r}")
+        return cls(**{**dict(REFERENCE_OPTIONS[task], kind='token' if task == 'conll2003' else 'sequence',
+                             n_classes=9 if task == 'conll2003' else 2), **kwargs})
+
     def options(self) -> dict:
         "The head options (`HEAD_OPTIONS`): what a user chooses, as opposed to what the backbone and data decide"
         return {k: getattr(self, k) for k in HEAD_OPTIONS}
+
+REFERENCE_OPTIONS = dict( # head options of the reference code's final configs (alexdremov/adalayers, scripts/final_configs/*.json)
+    cola=dict(k=64, alpha=64.0, n_heads=8, cutoff=0.01, pos_enc=True, final_gelu=True, state_dropout=0.3, dropout=0.3, head_dropout=0.3),
+    imdb=dict(k=64, alpha=70.0, n_heads=16, cutoff=0.005, pos_enc=False, final_gelu=True, state_dropout=0.3, dropout=0.0, head_dropout=0.3),
+    conll2003=dict(k=128, alpha=128.0, n_heads=8, cutoff=0.01, pos_enc=True, final_gelu=True, state_dropout=0.2, dropout=0.2, head_dropout=0.2,
+                   head_layers=1, head_ff=2048, head_norm=False, head_out_dropout=0.2))
+REFERENCE_TRAINING = dict( # and their training (configs/adalayers_*.yaml): `AdaLearner.fit_plateau` with these, on a split carved from the training data
+    cola=dict(lr=1e-4, wd=0.0, bs=600, max_epochs=256, patience=30, lr_patience=25),
+    imdb=dict(lr=1e-4, wd=1e-3, bs=400, max_epochs=128, patience=10, lr_patience=5),
+    conll2003=dict(lr=1e-4, wd=1e-3, bs=356, max_epochs=256, patience=40, lr_patience=16, min_delta=1e-3, entropy_lambda=1e-3,
+                   class_weights=[0.0292, 0.12183, 0.11771, 0.12196, 0.11923, 0.1215697, 0.121895, 0.123348, 0.1232325])) # tags O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC, I-MISC
 
 def _is_int(v): return isinstance(v, numbers.Integral) and not isinstance(v, bool)
 def _is_real(v): return isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)
@@ -83,7 +110,10 @@ _OPTION_TYPES = dict( # field -> (test, what it must be)
     final_gelu=(lambda v: isinstance(v, bool), 'True or False'),
     n_classes=(lambda v: _is_int(v) and v >= 1, 'a positive integer'), n_heads=(lambda v: _is_int(v) and v >= 1, 'a positive integer'),
     head_dropout=(lambda v: _is_real(v) and 0 <= v < 1, 'a number in [0, 1)'), head_layers=(lambda v: _is_int(v) and v >= 0, 'a non-negative integer'),
-    crf=(lambda v: isinstance(v, bool), 'True or False'), attention=(lambda v: isinstance(v, bool), 'True or False'))
+    crf=(lambda v: isinstance(v, bool), 'True or False'), attention=(lambda v: isinstance(v, bool), 'True or False'),
+    state_dropout=(lambda v: _is_real(v) and 0 <= v < 1, 'a number in [0, 1)'), mix=(lambda v: v in MIXES, f'one of {list(MIXES)}'),
+    head_ff=(lambda v: v is None or _is_int(v) and v >= 1, 'None or a positive integer'), head_norm=(lambda v: isinstance(v, bool), 'True or False'),
+    head_out_dropout=(lambda v: _is_real(v) and 0 <= v < 1, 'a number in [0, 1)'))
 
 def check_option_values(config):
     "Raise `ValueError` for a head option of the wrong type or out of range (a JSON file may hold `\"alpha\": \"ten\"`)"
@@ -92,7 +122,7 @@ def check_option_values(config):
         if not ok(v): raise ValueError(f"{name} must be {what}, not {v!r}")
 
 HEAD_OPTIONS = ('k', 'alpha', 'cutoff', 'topk', 'layer', 'pos_enc', 'dropout', 'layer_dropout', 'final_gelu', 'n_heads', 'head_dropout',
-                'head_layers', 'crf', 'attention') # the fields of `AdaLayersConfig` a user sets; the others come from the backbone and the data
+                'head_layers', 'crf', 'attention', 'state_dropout', 'mix', 'head_ff', 'head_norm', 'head_out_dropout') # the fields of `AdaLayersConfig` a user sets; the others come from the backbone and the data
 
 def check_options(options:dict) -> dict:
     "`options` as a dict of head options, refusing names that are not `HEAD_OPTIONS`"
@@ -126,8 +156,9 @@ def _sequence_head(c): return SequenceClassifier(c.k, c.n_classes, n_heads=c.n_h
 
 HEADS = dict( # kind -> how its task head is built; a new kind adds one entry
     sequence=HeadKind(_sequence_head, only=('attention',)),
-    token=HeadKind(lambda c: TokenClassifier(c.k, c.n_classes, n_heads=c.n_heads, dropout=c.head_dropout, n_layers=c.head_layers, crf=c.crf),
-                   only=('head_layers', 'crf')),
+    token=HeadKind(lambda c: TokenClassifier(c.k, c.n_classes, n_heads=c.n_heads, dropout=c.head_dropout, n_layers=c.head_layers, crf=c.crf,
+                                             ff_dim=c.head_ff, final_norm=c.head_norm, out_dropout=c.head_out_dropout),
+                   only=('head_layers', 'crf', 'head_ff', 'head_norm', 'head_out_dropout')),
     regression=HeadKind(_sequence_head, only=('attention',), outputs=1)) # the sequence head with one output: the predicted number
 _DEFAULTS = {k: v.default for k, v in inspect.signature(AdaLayersConfig.__init__).parameters.items()}
 
