@@ -22,8 +22,8 @@ from . import cache as _cache # adds `AdaDataLoaders.cached`
 
 # %% auto #0
 __all__ = ['task_subsets', 'subset_dls', 'state_name', 'compare_methods', 'chosen_single', 'comparison_summary',
-           'plot_layer_weights', 'summary_table', 'PeakMemory', 'batch_ms', 'petl_variants', 'compare_petl',
-           'petl_costs', 'inference_ms', 'petl_table', 'petl_speed_table']
+           'plot_layer_weights', 'layer_entropy', 'summary_table', 'PeakMemory', 'batch_ms', 'petl_variants',
+           'compare_petl', 'petl_costs', 'inference_ms', 'petl_table', 'petl_speed_table']
 
 # %% ../nbs/16_compare.ipynb #45f92d6f
 def task_subsets(task:str, # a key of `TASKS`
@@ -196,6 +196,12 @@ def _cell(row, m, scale):
     std = row.get(m + '_std')
     return f"{row[m]*scale:.1f}" + (f" ± {std*scale:.1f}" if std is not None else '')
 
+def layer_entropy(row:dict) -> float:
+    "The entropy of a row's learned layer weights: its `layer_entropy` (mean over seeds), else that of its `layer_weights` (rows written before the field existed)"
+    if row.get('layer_entropy') is not None: return row['layer_entropy']
+    w = np.asarray(row['layer_weights'], dtype=float); w = w[w > 0]
+    return float(-(w * np.log(w)).sum())
+
 def summary_table(results:dict, # backbone name -> a benchmark's JSON (`{'tasks': {task: compare_methods result}}`)
                   scale:float=100, # scores are shown times this (points)
                  ) -> str:
@@ -215,7 +221,7 @@ def summary_table(results:dict, # backbone name -> a benchmark's JSON (`{'tasks'
             state = lambda x: x['method'].split(' (')[0].split(' ')[-1] # 'single layer 2 (last layer)' -> '2'
             ft_note = '' if ft is None or ft['method'] == 'full fine-tuning (one seed)' else ' (subset)'
             fair, ada = chosen_single(singles, m), rows[0]
-            ent = f"{ada['layer_entropy']:.2f} ({np.log(len(ada['layer_weights'])):.2f})" if ada.get('layer_entropy') is not None and ada.get('layer_weights') else '-'
+            ent = f"{layer_entropy(ada):.2f} ({np.log(len(ada['layer_weights'])):.2f})" if ada.get('layer_weights') else '-'
             lines.append('| ' + ' | '.join([name, f'{task} ({m})', _cell(ada, m, scale), ent, f"{_cell(best, m, scale)} (state {state(best)})",
                 f"{(ada[m] - best[m])*scale:+.1f}", f"{_cell(fair, m, scale)} (state {state(fair)})" if fair else '-',
                 f"{(ada[m] - fair[m])*scale:+.1f}" if fair else '-', _cell(singles[-1], m, scale),
