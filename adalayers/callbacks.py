@@ -171,8 +171,9 @@ class BestWeightsCallback(TrackerCallback):
             self.best_epoch = self.epoch
 
     def after_fit(self):
+        run = self.run # False in `lr_find`, which has its own way back
         super().after_fit()
-        if self.best_weights is None or not self.run: return
+        if self.best_weights is None or not run: return
         params = dict(self.learn.model.named_parameters())
         with torch.no_grad():
             for n, w in self.best_weights.items(): params[n].copy_(w)
