@@ -1,12 +1,13 @@
 """Issue 30: AdaLayers variants against single hidden states, chosen on a split carved from the training data.
 
-    OMP_NUM_THREADS=1 python tools/ada_study.py TASK BACKBONE VARIANTS [--seeds 0,1] [--train-n N] [--holdout-n N] [--out FILE]
+    OMP_NUM_THREADS=1 python tools/ada_study.py TASK BACKBONE VARIANTS [--seeds 0,1] [--train-n N] [--holdout-n N] [--lr LR] [--out FILE]
     e.g. OMP_NUM_THREADS=1 python tools/ada_study.py sst2 minilm default,alpha64,singles --seeds 0,1
 
 Hidden states are cached once. Each run trains on `train_n` rows of the task's training split, is scored on `holdout_n`
 other rows of it (the carved split, where choices are made) and, for reference only, on the task's evaluation split.
 Every run appends one JSON line to FILE (default nbs/benchmarks/ada_study/TASK_BACKBONE.jsonl); runs already there
-are skipped, so a stopped study resumes. VARIANTS: names of `VARIANTS` below, or `singles` (every hidden state alone).
+are skipped, so a stopped study resumes. VARIANTS: names of `VARIANTS` below, `layer N` (state N alone; `layer N 10ep`: for
+10 epochs), or `singles` (every hidden state alone). The tables and findings are in nbs/benchmarks/ada_recipes.ipynb.
 """
 import argparse, contextlib, io, json, math, os, time
 from pathlib import Path
