@@ -318,6 +318,8 @@ def fit_plateau(self:AdaLearner,
     "Train to convergence as the reference code does: a constant learning rate halved on plateaus, early stopping, the best epoch kept"
     if not 0 < factor < 1: raise ValueError(f"factor multiplies the learning rate on a plateau: it must be in (0, 1), not {factor}")
     monitor = monitor or main_metric(self.dls)
+    recorded = ['train_loss', 'valid_loss'] + [getattr(m, 'name', str(m)) for m in self.metrics]
+    if monitor not in recorded: raise ValueError(f"monitor={monitor!r} is not recorded; the recorder has {recorded}")
     track = dict(monitor=monitor, min_delta=min_delta)
     cbs = [ReduceLROnPlateau(**track, patience=lr_patience, factor=1/factor, min_lr=min_lr), EarlyStoppingCallback(**track, patience=patience),
            BestWeightsCallback(**track)] + listify(cbs)
