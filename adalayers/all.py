@@ -13,6 +13,7 @@ from .backbone import *
 from .aggregator import *
 from .crf import *
 from .heads import *
+from .saved import *
 from .model import *
 from .data import *
 from .tagging import *
@@ -29,7 +30,7 @@ from .multitask import *
 from .analysis import *
 from .compare import *
 from .ood import *
-from . import (core, named_backbones, backbone, aggregator, crf, heads, model, data, tagging, cache, metrics, callbacks, learner, finetune,
+from . import (core, named_backbones, backbone, aggregator, crf, heads, saved, model, data, tagging, cache, metrics, callbacks, learner, finetune,
                        petl, coda, hyper, benchmark, multitask, analysis, compare, ood)
-__all__ = ['set_seed'] + [n for m in (core, named_backbones, backbone, aggregator, crf, heads, model, data, tagging, cache, metrics, callbacks, learner,
+__all__ = ['set_seed'] + [n for m in (core, named_backbones, backbone, aggregator, crf, heads, saved, model, data, tagging, cache, metrics, callbacks, learner,
                                       finetune, petl, coda, hyper, benchmark, multitask, analysis, compare, ood) for n in m.__all__]

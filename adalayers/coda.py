@@ -12,7 +12,7 @@ from torch import nn
 from fastcore.basics import store_attr
 from fastai.callback.core import Callback
 from fastprogress.fastprogress import progress_bar
-from .petl import (ParallelConfig, PetlModel, METHOD_CONFIGS, ADAPT, ParallelAdapter, Placement, add_parallel)
+from .petl import ParallelConfig, PetlModel, ParallelAdapter, Placement, add_parallel, register_method
 
 # %% auto #0
 __all__ = ['soft_topk', 'routed_count', 'route', 'CodaLayer', 'CodaConfig', 'add_coda', 'distill_coda', 'CodaDistillCallback',
@@ -152,7 +152,7 @@ def add_coda(encoder:nn.Module, c:CodaConfig, pl:Placement) -> nn.Module:
         layers[i] = CodaLayer(layer, layer.get_submodule(pl.ffn_out), encoder.config.hidden_size, c.reduction, c.eps, c.iters, c.routing)
     return encoder
 
-METHOD_CONFIGS['coda'], ADAPT['coda'] = CodaConfig, add_coda
+register_method('coda', CodaConfig, 1e-3, (3e-4, 1e-3, 3e-3), adapt=add_coda) # the parallel adapter's range
 
 # %% ../nbs/10b_coda.ipynb #54374d97
 def distill_coda(model:PetlModel, # a CoDA model

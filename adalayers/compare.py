@@ -17,7 +17,7 @@ from .learner import ada_learner
 from .finetune import finetune_learner
 from .benchmark import fit_timed, fit_seeds
 from .analysis import single_layer_scores, probe_scores
-from .petl import PETL_METHODS, METHOD_LRS, petl_learner, trainable_counts
+from .petl import METHODS, method_of, petl_learner, trainable_counts
 from . import cache as _cache # adds `AdaDataLoaders.cached`
 
 # %% auto #0
@@ -282,28 +282,28 @@ def _petl_fit(make, epochs, lr, seed):
     with PeakMemory() as mem: r, learn = fit_timed(make, epochs, lr, seed)
     return r, learn, mem.mb
 
-def petl_variants(methods, # method names, or a dict: row name -> a method, or `(method, options)`
+def petl_variants(methods, # method names (`None`: every registered one), or a dict: row name -> a method, or `(method, options)`
                   configs:dict|None=None, # row name -> options (`petl_learner`'s `config`), for rows given without
                  ) -> dict:
     "Row name -> `(method, options)`: the rows a comparison trains, several of them the same method with different options"
-    items = methods.items() if isinstance(methods, dict) else ((m, m) for m in methods)
+    items = methods.items() if isinstance(methods, dict) else ((m, m) for m in (METHODS if methods is None else methods))
     out = {}
     for name, v in items:
         method, opts = (v, None) if isinstance(v, str) else tuple(v)
-        if method not in PETL_METHODS: raise ValueError(f"Row {name!r}: unknown method {method!r}; choose from {list(PETL_METHODS)}")
+        if method not in METHODS: raise ValueError(f"Row {name!r}: unknown method {method!r}; choose from {list(METHODS)}")
         out[name] = (method, opts if opts is not None else (configs or {}).get(name))
     if not out: raise ValueError("No method to compare: give method names, or {row name: (method, options)}")
     return out
 
 def compare_petl(task:str, # a key of `TASKS`
                  backbone:FrozenBackbone, # the frozen backbone every method shares
-                 methods=PETL_METHODS, # methods of `petl_learner`, or {row name: (method, options)} (`petl_variants`)
+                 methods=None, # methods of `petl_learner` (default: every registered one, `METHODS`), or {row name: (method, options)} (`petl_variants`)
                  train_n:int=1000, # every method trains on the same rows of the training split
                  holdout_n:int=500, # other training rows, on which each method's learning rate is chosen
                  eval_n:int|None=None, # a random subset of the evaluation split (all of it when `None`)
                  epochs:int=2, # epochs of `fit_one_cycle`, every method
                  seeds=(0, 1), # one run per seed at the chosen learning rate; the first also chooses
-                 lrs:dict|None=None, # row name -> a learning rate, or candidates to choose from (default: the method's `METHOD_LRS` candidates)
+                 lrs:dict|None=None, # row name -> a learning rate, or candidates to choose from (default: the method's candidates, `METHODS[method].lrs`)
                  configs:dict|None=None, # row name -> its options (`petl_learner`'s `config`)
                  bs:int=32, # batch size
                  max_len:int|None=None, # truncation length (default: the task's, within what the backbone takes)
@@ -320,7 +320,7 @@ def compare_petl(task:str, # a key of `TASKS`
         return {mt.name: round(float(v), 4) for mt, v in zip(learn.metrics, vals)}
     rows = []
     for name, (method, opts) in progress_bar(variants.items(), leave=False):
-        cands = listify(lrs.get(name, METHOD_LRS[method][1]))
+        cands = listify(lrs.get(name, method_of(method).lrs))
         make = lambda: petl_learner(sel_dls, backbone, method, opts)
         fits = {} # lr -> the first seed's run, scored on the held-out training rows
         for lr in (cands if len(cands) > 1 else []): fits[lr] = _petl_fit(make, epochs, lr, seeds[0])
@@ -347,14 +347,15 @@ def compare_petl(task:str, # a key of `TASKS`
 # %% ../nbs/16_compare.ipynb #69cc80f7
 def petl_costs(dls:AdaDataLoaders, # a task's DataLoaders (not cached)
                backbone:FrozenBackbone, # the frozen backbone every method shares
-               methods=PETL_METHODS, # methods of `petl_learner`
+               methods=None, # methods of `petl_learner` (default: every registered one, `METHODS`)
                n_batches:int=10, # training batches (and as many validation batches) timed per method and round
                rounds:int=3, # rounds over all methods; times are the median over rounds, memory the largest
                lr:float=1e-5, # learning rate of the timed optimizer steps
               ) -> pd.DataFrame:
     "What each method costs on the same batches: ms per training step and per inference batch, and peak memory of training; methods take turns, so that other load on the machine falls on all alike"
-    bad = [m for m in methods if m not in PETL_METHODS]
-    if bad: raise ValueError(f"Unknown method(s) {bad}: choose from {list(PETL_METHODS)}")
+    methods = list(METHODS) if methods is None else methods
+    bad = [m for m in methods if m not in METHODS]
+    if bad: raise ValueError(f"Unknown method(s) {bad}: choose from {list(METHODS)}")
     n_inp = dls.n_inp
     train = list(itertools.islice(iter(dls.train), n_batches))
     valid = list(itertools.islice(iter(dls.valid), n_batches))

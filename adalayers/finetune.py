@@ -12,7 +12,7 @@ from transformers import AutoModelForSequenceClassification, AutoModelForTokenCl
 from .core import bundled_backbone_path, call_accepting
 from .backbone import check_tokenizer
 from .metrics import metrics_for
-from .learner import LEARNERS
+from .learner import LEARNERS, AdaLearner
 
 # %% auto #0
 __all__ = ['FINETUNED_MODELS', 'FineTunedClassifier', 'finetune_learner']
@@ -34,10 +34,10 @@ FINETUNED_MODELS = dict(sequence=AutoModelForSequenceClassification, token=AutoM
 def finetune_learner(dls, # `AdaDataLoaders` tokenized with the model's tokenizer
                      model=None, # path or hub id of the pretrained model (the bundled MiniLM when `None`), or a model instance
                      metrics=None, # default: the task's metrics
-                     **kwargs) -> Learner:
-    "A `Learner` that fine-tunes a whole pretrained encoder with a sequence (or, for token DataLoaders, token) classification head"
+                     **kwargs) -> AdaLearner:
+    "The kind's learner (`LEARNERS`) fine-tuning a whole pretrained encoder with a sequence (or, for token DataLoaders, token) classification head"
     if not isinstance(model, nn.Module):
         model = FINETUNED_MODELS[dls.kind].from_pretrained(str(model or bundled_backbone_path()), num_labels=dls.c)
     if getattr(dls, 'tokenizer', None) is not None: check_tokenizer(dls.tokenizer, model.config)
     loss = LEARNERS[dls.kind].loss_for(dls)
-    return Learner(dls, FineTunedClassifier(model), loss, metrics=metrics if metrics is not None else metrics_for(dls), **kwargs)
+    return LEARNERS[dls.kind](dls, FineTunedClassifier(model), loss, metrics=metrics if metrics is not None else metrics_for(dls), **kwargs)

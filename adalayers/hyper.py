@@ -17,20 +17,23 @@ from fastcore.meta import delegates
 from fastai.learner import Learner, Metric, mk_metric
 from fastai.losses import CrossEntropyLossFlat, MSELossFlat
 from fastai.callback.all import * # fit_one_cycle, lr_find, ...
-from .backbone import FrozenBackbone, as_backbone, check_tokenizer
-from .model import AdaLayersConfig, AdaLayersHead, check_save_folder, write_checked, read_checked
+from .backbone import FrozenBackbone, as_backbone
+from .saved import JsonConfig, check_pin, check_save_folder, write_checked, read_checked, register_saved, save_extras, load_extras
+from .saved import load_head as load_saved
+from .model import AdaLayersConfig, AdaLayersHead
 from .heads import masked_mean
 from .data import MultiTaskDataLoaders, MultiTaskDL
-from .cache import HiddenStatesDataset, check_cache_backbone
+from .cache import check_cache_backbone
+from .learner import LEARNERS, trained_params, check_vocabulary, refuse_cached, cannot_read_cache
 from .metrics import metrics_for
 from .callbacks import FrozenBackboneCallback, TrainingChecksCallback
-from .petl import placement_for, shared_copy, own_parameter, _replace, _takes_token_types, TaskHead, BackboneUnchangedCallback
+from .petl import placement_for, shared_copy, own_parameter, replace_module, takes_token_types, TaskHead, BackboneUnchangedCallback
 
 
 # %% auto #0
-__all__ = ['task_spec', 'task_specs', 'ScaledMSE', 'init_output', 'MultiTaskLoss', 'TaskMetric', 'MeanTaskMetric',
-           'multitask_loss_and_metrics', 'normal_init', 'TaskEmbeddings', 'HyperformerConfig', 'AdapterHyperNet',
-           'GeneratedAdapter', 'HyperformerModel', 'HyperAdaConfig', 'HyperAdaModel', 'multitask_params',
+__all__ = ['multitask_params', 'task_spec', 'task_specs', 'ScaledLoss', 'ScaledMSE', 'init_output', 'MultiTaskLoss', 'TaskMetric',
+           'MeanTaskMetric', 'multitask_loss_and_metrics', 'normal_init', 'TaskEmbeddings', 'HyperformerConfig',
+           'AdapterHyperNet', 'GeneratedAdapter', 'HyperformerModel', 'HyperAdaConfig', 'HyperAdaModel',
            'MultiTaskLearner', 'load_multitask_model', 'hyperformer_learner', 'hyper_ada_learner']
 
 # %% ../nbs/10c_hyper.ipynb #3e075676
@@ -48,10 +51,18 @@ def task_specs(mdls:MultiTaskDataLoaders) -> list[dict]:
     "`task_spec` of every task of `mdls`, in task-id order"
     return [task_spec(t, mdls.tasks[t]) for t in sorted(mdls.tasks, key=lambda t: mdls.task_ids[t])]
 
-class ScaledMSE:
-    "MSE in units of the targets' spread: a regression task's loss on the scale of the classification losses beside it"
-    def __init__(self, scale:float): self.scale, self.mse = scale, MSELossFlat()
-    def __call__(self, pred, targ): return self.mse(pred, targ) / self.scale**2
+class ScaledLoss:
+    "A task's own loss divided by `scale**2`: a regression task's MSE in units of its targets' spread, on the scale of the classification losses beside it"
+    def __init__(self, loss, # the task's loss (its kind's `loss_for`)
+                 scale:float=1.0, # the spread of its targets (classification: 1)
+                ): self.loss, self.scale = loss, scale
+    def __call__(self, pred, targ): return self.loss(pred, targ) / self.scale**2
+    @property
+    def activation(self): return self.loss.activation
+
+def ScaledMSE(scale:float) -> ScaledLoss:
+    "The regression kind's loss in units of the targets' spread (the name of earlier versions)"
+    return ScaledLoss(MSELossFlat(), scale)
 
 def init_output(linear:nn.Linear, spec:dict) -> nn.Linear:
     "A regression head's output starts at the mean training target (classification heads are left as they are)"
@@ -100,7 +111,7 @@ class MeanTaskMetric(Metric):
 def multitask_loss_and_metrics(mdls:MultiTaskDataLoaders) -> tuple:
     "The `MultiTaskLoss` of `mdls`' tasks (regression in units of its targets' spread) and, per task, its own metrics (`metrics_for`) plus the mean of their main metrics"
     specs = {t: task_spec(t, d) for t, d in mdls.tasks.items()}
-    loss = MultiTaskLoss({mdls.task_ids[t]: ScaledMSE(s['target_scale']) if s['kind'] == 'regression' else CrossEntropyLossFlat()
+    loss = MultiTaskLoss({mdls.task_ids[t]: ScaledLoss(LEARNERS[s['kind']].loss_for(mdls.tasks[t]), s.get('target_scale', 1.0))
                           for t, s in specs.items()})
     per, mains = [], []
     for t, d in mdls.tasks.items():
@@ -142,36 +153,13 @@ class TaskEmbeddings(nn.Module):
 
 
 # %% ../nbs/10c_hyper.ipynb #ba8bd91d
-class _JsonConfig:
-    "`save_pretrained`/`from_pretrained` of a multi-task model's dataclass config, as `config.json`"
-    model_type = ''
-    def to_dict(self) -> dict: return dict(model_type=self.model_type, **asdict(self))
-    def save_pretrained(self, path:str|Path) -> Path:
-        "Write `config.json` to the folder `path`"
-        path = Path(path); path.mkdir(parents=True, exist_ok=True)
-        (path/'config.json').write_text(json.dumps(self.to_dict(), indent=1))
-        return path
-    @classmethod
-    def from_pretrained(cls, path:str|Path):
-        "The config in the `config.json` that `save_pretrained` (or `save_head`) wrote"
-        f = Path(path)/'config.json'
-        if not f.exists(): raise FileNotFoundError(f"No config.json in {path}: not a folder written by `learn.save_head`")
-        d = json.loads(f.read_text())
-        if d.pop('model_type', None) != cls.model_type:
-            raise ValueError(f"{f} does not hold a {cls.__name__} (model_type {cls.model_type!r}): load it with the learner that saved it")
-        return cls(**d)
-    def pin(self, backbone:FrozenBackbone):
-        "Record the backbone the model is trained on"
-        self.backbone_fingerprint, self.backbone_fingerprints = backbone.fingerprint, backbone.fingerprints
-        self.backbone_name = backbone.config.name_or_path or type(backbone.model).__name__
-
 def _positive_ints(c, names):
     for f in names:
         v = getattr(c, f)
         if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f"{f} must be a positive whole number, not {v!r}")
 
 @dataclass
-class HyperformerConfig(_JsonConfig):
+class HyperformerConfig(JsonConfig):
     "Hyperformer (a hypernetwork per layer and position) or Hyperformer++ (`shared`: one for all), and the tasks the model serves"
     shared:bool=True # Hyperformer++: one hypernetwork fed [task; layer; position] embeddings; False: Hyperformer
     reduction:int=32 # adapter bottleneck = hidden size // reduction (the paper: 32, or 16)
@@ -228,7 +216,7 @@ class GeneratedAdapter(nn.Module):
 
 
 # %% ../nbs/10c_hyper.ipynb #a4098912
-class _MultiTaskModel:
+class _TaskConditioned:
     "What both multi-task models share: tasks by name, one task per batch, what trains and what is saved"
     @property
     def tasks(self) -> list[str]: return [t['name'] for t in self.config.tasks]
@@ -251,6 +239,27 @@ class _MultiTaskModel:
     def trained_parameters(self) -> dict:
         "What trains now: the model's own parameters that require grad"
         return {n: p for n, p in self.own_parameters().items() if p.requires_grad}
+    def save_pretrained(self, path:str|Path) -> Path:
+        "Write what the model owns (hypernetworks, task embeddings, LayerNorm copies, task heads) and its tasks, pinned to the backbone"
+        path = Path(path)
+        check_save_folder(path, ('config.json', 'head.safetensors'), self.config.model_type, f"a {self.method} model's")
+        write_checked(path, self.own_parameters(), f"The {self.method} model to save", self.config.save_pretrained)
+        return path
+    @classmethod
+    def from_pretrained(cls, path:str|Path, # the folder `save_pretrained` (`learn.save_head`) wrote
+                        backbone:FrozenBackbone, # the backbone it was trained on
+                       ):
+        "The model rebuilt from its folder on `backbone`, checked: the same backbone, intact files, matching shapes"
+        path = Path(path)
+        c = cls.config_class.from_pretrained(path)
+        check_pin(c, backbone, path)
+        if not (path/'head.safetensors').exists(): raise FileNotFoundError(f"{path} has config.json but no head.safetensors: save it again with `learn.save_head`")
+        model = cls(backbone, c)
+        own = model.own_parameters()
+        sd = read_checked(path, {k: tuple(v.shape) for k, v in own.items()}, f"The {c.method} model")
+        with torch.no_grad():
+            for n, p in own.items(): p.copy_(sd[n])
+        return model
     def add_task(self, spec:dict, # name, kind, n_classes, label_names
                  init_from:str|None=None, # start from this task's embedding (default: the mean)
                 ):
@@ -261,8 +270,9 @@ class _MultiTaskModel:
         self.add_head(spec)
         return self
 
-class HyperformerModel(_MultiTaskModel, nn.Module):
+class HyperformerModel(_TaskConditioned, nn.Module):
     "A shared copy of the backbone whose adapters and their LayerNorms a hypernetwork generates from the batch's task; one head per task"
+    config_class = HyperformerConfig
     def __init__(self, backbone:FrozenBackbone, # the shared frozen backbone: never changed
                  config:HyperformerConfig, # options and tasks
                 ):
@@ -274,7 +284,7 @@ class HyperformerModel(_MultiTaskModel, nn.Module):
         self.encoder, self.slots = shared_copy(backbone.model), []
         for layer in self.encoder.get_submodule(pl.layers):
             for path in (pl.attention_out, pl.ffn_out): # the adapter positions of Houlsby et al. and the paper
-                self.slots.append(GeneratedAdapter(layer.get_submodule(path))); _replace(layer, path, self.slots[-1])
+                self.slots.append(GeneratedAdapter(layer.get_submodule(path))); replace_module(layer, path, self.slots[-1])
         if c.train_layer_norms:
             for m in self.encoder.modules():
                 if isinstance(m, nn.LayerNorm): own_parameter(m, 'weight'); own_parameter(m, 'bias')
@@ -289,7 +299,7 @@ class HyperformerModel(_MultiTaskModel, nn.Module):
         else: self.hypernets = nn.ModuleList(AdapterHyperNet(c.projected_dim, d, m, c.init_std) for _ in range(n)) # one per layer and position
         self.heads = nn.ModuleDict()
         for t in c.tasks: self.add_head(t)
-        self.token_types = _takes_token_types(self.encoder)
+        self.token_types = takes_token_types(self.encoder)
 
     def add_head(self, spec:dict):
         self.heads[spec['name']] = h = TaskHead(self.backbone.hidden_size, spec['n_classes'], 'sequence', self.config.pooling, self.config.head_dropout)
@@ -314,8 +324,7 @@ class HyperformerModel(_MultiTaskModel, nn.Module):
                 task=None, # the batch's task ids (batch,), or a task name
                ) -> torch.Tensor:
         "Logits of the batch's task"
-        if x.is_floating_point(): raise ValueError("Hyperformer changes what the backbone computes, so it cannot read cached hidden states: "
-                                                   "build the DataLoaders without `.cached(...)`")
+        if x.is_floating_point(): raise cannot_read_cache(self.method)
         name = self.task_name(task)
         for s, p in zip(self.slots, self.adapter_weights(name)): s.params = p
         kw = dict(input_ids=x, attention_mask=attention_mask)
@@ -328,7 +337,7 @@ class HyperformerModel(_MultiTaskModel, nn.Module):
 
 # %% ../nbs/10c_hyper.ipynb #48e38061
 @dataclass
-class HyperAdaConfig(_JsonConfig):
+class HyperAdaConfig(JsonConfig):
     "A hypernetwork that generates each task's AdaLayers head (layer logits, low-rank corrections of the shared projections) from a task embedding"
     k:int=256 # width of the mixed features
     alpha:float=10.0 # multiplier on the generated layer logits
@@ -357,8 +366,9 @@ class HyperAdaConfig(_JsonConfig):
 
 
 # %% ../nbs/10c_hyper.ipynb #cddb47c4
-class HyperAdaModel(_MultiTaskModel, nn.Module):
+class HyperAdaModel(_TaskConditioned, nn.Module):
     "AdaLayers heads for many tasks from one hypernetwork, over the frozen backbone's hidden states (computed, or read from a cache)"
+    config_class = HyperAdaConfig
     def __init__(self, backbone:FrozenBackbone, # the frozen backbone
                  config:HyperAdaConfig, # options and tasks
                 ):
@@ -423,9 +433,7 @@ class HyperAdaModel(_MultiTaskModel, nn.Module):
 
 
 # %% ../nbs/10c_hyper.ipynb #3662361f
-def multitask_params(model) -> list:
-    "The parameter groups to train: what the multi-task model trains now, never the backbone's weights"
-    return [list(model.trained_parameters().values())]
+multitask_params = trained_params # the splitter's name in earlier versions
 
 class MultiTaskLearner(Learner):
     "A fastai `Learner` for a multi-task model on `MultiTaskDataLoaders`: one task per batch, metrics per task"
@@ -465,9 +473,7 @@ class MultiTaskLearner(Learner):
             raise ValueError(f"predict takes one text; got a {type(item).__name__} of {len(item)}. For many texts: "
                              f"`learn.task_preds({task!r}, learn.dls.tasks[{task!r}].test_dl(texts))`")
         out = self.task_preds(task, tdls.test_dl([item]))[0][0]
-        if tdls.kind == 'regression': return float(out), out, out[None]
-        i = int(out.argmax())
-        return tdls.vocab[i], torch.tensor(i), out
+        return LEARNERS[tdls.kind].decode(out.reshape(-1), tdls.vocab) # the task's kind answers as its own learner does
 
     def task_scores(self) -> pd.DataFrame:
         "The validation metrics of every task, one row each, from one pass over each task's validation set"
@@ -476,15 +482,19 @@ class MultiTaskLearner(Learner):
         return pd.DataFrame([dict(task=t, **{m.metric.name: m.value for m in ms if m.task == t}) for t in self.dls.task_names]).set_index('task')
 
     def save_head(self, path:str|Path) -> Path:
-        "Save what the model owns (hypernetworks, task embeddings, LayerNorm copies, task heads) and its tasks, pinned to the backbone"
-        path, m = Path(path), self.model
-        check_save_folder(path, ('config.json', 'head.safetensors'), m.config.model_type, f"a {m.method} model's")
-        write_checked(path, m.own_parameters(), f"The {m.method} model to save", m.config.save_pretrained)
+        "Save what the model owns (hypernetworks, task embeddings, LayerNorm copies, task heads) and its tasks, pinned to the backbone, with the learner's head extras"
+        path = Path(self.model.save_pretrained(path))
+        save_extras(self, path)
         return path
 
     def load_head(self, path:str|Path):
-        "Load what `save_head` wrote, every task it knew; refuses another method or another backbone"
-        self.model = load_multitask_model(type(self.model), path, self.model.backbone).to(self.dls.device or 'cpu')
+        "Load what `save_head` wrote (`load_head`), every task it knew; refuses another method or another backbone"
+        model = load_saved(path, self.model.backbone)
+        if type(model) is not type(self.model):
+            raise ValueError(f"{path} holds a {getattr(model, 'method', type(model).__name__)!r} model; this learner trains {self.model.method!r}: "
+                             "load it into a learner of that method")
+        self.model, self.opt = model.to(self.dls.device or 'cpu'), None
+        load_extras(self, Path(path), model.backbone)
         missing = [t for t in self.dls.task_names if t not in self.model.tasks]
         if missing: raise ValueError(f"The loaded model does not know the tasks {missing} of these DataLoaders (it serves {self.model.tasks})")
         self.opt = None
@@ -510,19 +520,11 @@ def load_multitask_model(cls, # `HyperformerModel` or `HyperAdaModel`
                          path:str|Path, # the folder `save_head` wrote
                          backbone:FrozenBackbone, # the backbone it was trained on
                         ):
-    "A multi-task model rebuilt from its folder on `backbone`, checked: the same backbone, intact files, matching shapes"
-    path = Path(path)
-    c = (HyperformerConfig if cls is HyperformerModel else HyperAdaConfig).from_pretrained(path)
-    if c.backbone_fingerprint is not None and not {c.backbone_fingerprint, *(c.backbone_fingerprints or [])} & set(backbone.fingerprints):
-        raise ValueError(f"{path} was trained on backbone {c.backbone_name!r} (fingerprint {c.backbone_fingerprint[:12]}), not on this one "
-                         f"(fingerprint {backbone.fingerprint[:12]})")
-    if not (path/'head.safetensors').exists(): raise FileNotFoundError(f"{path} has config.json but no head.safetensors: save it again with `learn.save_head`")
-    model = cls(backbone, c)
-    own = model.own_parameters()
-    sd = read_checked(path, {k: tuple(v.shape) for k, v in own.items()}, f"The {c.method} model")
-    with torch.no_grad():
-        for n, p in own.items(): p.copy_(sd[n])
-    return model
+    "`cls.from_pretrained(path, backbone)` (the name of earlier versions; `load_head(path, backbone)` reads any saved head)"
+    return cls.from_pretrained(path, backbone)
+
+register_saved(HyperformerConfig.model_type, HyperformerModel)
+register_saved(HyperAdaConfig.model_type, HyperAdaModel)
 
 
 # %% ../nbs/10c_hyper.ipynb #61a2eae8
@@ -531,10 +533,7 @@ def _check_multitask(mdls, backbone:FrozenBackbone):
     if not isinstance(mdls, MultiTaskDataLoaders):
         raise TypeError(f"Expected MultiTaskDataLoaders (from {{task name: AdaDataLoaders}}), got {type(mdls).__name__}: "
                         "`MultiTaskDataLoaders(dict(cola=dls_cola, sst2=dls_sst2))`")
-    if mdls.tokenizer is not None:
-        check_tokenizer(mdls.tokenizer, backbone.config)
-        if backbone.tokenizer is not None and mdls.tokenizer.get_vocab() != backbone.tokenizer.get_vocab():
-            raise ValueError("The tasks were tokenized with another vocabulary than the backbone's tokenizer: build them with `AdaDataLoaders.from_df(df, backbone)`")
+    check_vocabulary(mdls.tokenizer, backbone)
     if sorted(mdls.task_ids.values()) != list(range(len(mdls.tasks))):
         raise ValueError(f"task_ids must number the tasks 0..{len(mdls.tasks)-1}, not {mdls.task_ids}")
 
@@ -548,15 +547,14 @@ def hyperformer_learner(mdls:MultiTaskDataLoaders, # the tasks to train together
     "A `Learner` that trains Hyperformer (or Hyperformer++) adapters for every task of `mdls` at once; the backbone never changes"
     backbone = as_backbone(backbone)
     _check_multitask(mdls, backbone)
-    if any(isinstance(d.train.dataset, HiddenStatesDataset) for d in mdls.tasks.values()):
-        raise ValueError("Hyperformer changes what the backbone computes, so it cannot read cached hidden states: pass the tasks' DataLoaders before `.cached(...)`")
+    refuse_cached([dl for d in mdls.tasks.values() for dl in d.loaders], 'hyperformer++' if shared else 'hyperformer')
     opts = asdict(config) if isinstance(config, HyperformerConfig) else dict(config or {})
     c = HyperformerConfig(**{**opts, 'shared': shared, 'tasks': task_specs(mdls)})
     c.pin(backbone)
     model = HyperformerModel(backbone, c)
     loss, metrics = multitask_loss_and_metrics(mdls)
     cbs = [BackboneUnchangedCallback(), TrainingChecksCallback()] + listify(cbs)
-    return MultiTaskLearner(mdls, model, loss_func=loss, splitter=multitask_params, metrics=metrics, cbs=cbs, **kwargs)
+    return MultiTaskLearner(mdls, model, loss_func=loss, splitter=trained_params, metrics=metrics, cbs=cbs, **kwargs)
 
 @delegates(Learner.__init__)
 def hyper_ada_learner(mdls:MultiTaskDataLoaders, # the tasks to train together: token ids, or cached hidden states (much faster)
@@ -574,5 +572,5 @@ def hyper_ada_learner(mdls:MultiTaskDataLoaders, # the tasks to train together: 
     model = HyperAdaModel(backbone, c)
     loss, metrics = multitask_loss_and_metrics(mdls)
     cbs = [FrozenBackboneCallback(), TrainingChecksCallback()] + listify(cbs)
-    return MultiTaskLearner(mdls, model, loss_func=loss, splitter=multitask_params, metrics=metrics, cbs=cbs, **kwargs)
+    return MultiTaskLearner(mdls, model, loss_func=loss, splitter=trained_params, metrics=metrics, cbs=cbs, **kwargs)
 

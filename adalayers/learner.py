@@ -23,17 +23,20 @@ from .metrics import metrics_for, entity_report, main_metric
 from .crf import CRF
 from .tagging import TokenCrossEntropy, CRFLoss, decode_word_tags, pack_words
 from .data import AdaDL, word_tags, split_words, tagged_words
-from .cache import check_cached_layers, check_cache_backbone, ReadUsedStates
+from .cache import check_cached_layers, check_cache_backbone, ReadUsedStates, HiddenStatesDataset
+from .saved import load_head as load_saved, save_extras, load_extras
 from .callbacks import FrozenBackboneCallback, TrainingChecksCallback, EntropyPenaltyCallback, LayerWeightsCallback, BestWeightsCallback, find_modules
 
 # %% auto #0
-__all__ = ['LEARNERS', 'head_params', 'check_labels', 'AdaLearner', 'AdaTokenLearner', 'AdaRegressionLearner',
-           'class_weights_for', 'ada_learner']
+__all__ = ['head_params', 'LEARNERS', 'trained_params', 'check_labels', 'AdaLearner', 'AdaTokenLearner', 'AdaRegressionLearner',
+           'check_vocabulary', 'cannot_read_cache', 'refuse_cached', 'class_weights_for', 'ada_learner']
 
 # %% ../nbs/08_learner.ipynb #65a0ade1
-def head_params(model:AdaLayersModel) -> list:
-    "The parameter groups to train: the head's parameters, never the backbone's"
-    return [list(model.head.parameters())]
+def trained_params(model) -> list:
+    "The parameter groups to train: what the model trains (`model.trained_parameters()`), never the backbone's weights"
+    return [list(model.trained_parameters().values())]
+
+head_params = trained_params # the name before the adapters' models shared the splitter
 
 # %% ../nbs/08_learner.ipynb #c3e1a7d2
 def check_labels(config, # a saved head's config: its `kind`, `n_classes` and `label_names`
@@ -73,9 +76,15 @@ class AdaLearner(Learner):
                 item, # a text, or a (text, pair) tuple for pair tasks
                ) -> tuple:
         "`(label name, label index, probabilities)` for one raw text"
-        probs = self._item_output(item)
+        return self.decode(self._item_output(item), self.dls.vocab)
+
+    @staticmethod
+    def decode(probs:torch.Tensor, # one example's output after the loss's activation
+               vocab, # the class names
+              ) -> tuple:
+        "What `predict` answers for this kind: `(label name, label index, probabilities)`"
         i = int(probs.argmax())
-        return self.dls.vocab[i], torch.tensor(i), probs
+        return vocab[i], torch.tensor(i), probs
 
     def _item_output(self, item):
         "The model's output for one raw text (after the loss's activation)"
@@ -106,16 +115,28 @@ class AdaLearner(Learner):
         return df, out, targs
 
     def save_head(self, path:str|Path) -> Path:
-        "Save the head alone (`config.json`, `head.safetensors`), pinned to the backbone's fingerprint"
-        return self.model.head.save_pretrained(path)
+        "Save what trained alone (`config.json`, `head.safetensors`: never the backbone), pinned to the backbone's fingerprint, with the learner's head extras"
+        self._check_saveable()
+        path = Path(self.model.save_pretrained(path))
+        save_extras(self, path)
+        return path
 
     def load_head(self, path:str|Path):
-        "Load a head saved by `save_head`; refuses a head trained on another backbone or for other classes"
-        head = AdaLayersHead.from_pretrained(path, self.model.backbone)
-        check_labels(head.config, self.dls)
-        self.model.head = head.to(self.model.backbone.device)
-        self.opt = None
+        "Load what `save_head` wrote, rebuilt on this backbone; refuses another method, another backbone, other classes"
+        self._check_saveable()
+        model = load_saved(path, self.model.backbone)
+        have, want = getattr(model, 'method', None), getattr(self.model, 'method', None)
+        if have != want: raise ValueError(f"{path} holds a {have!r} model; this learner trains {want!r}: load it into a learner of {have!r} "
+                                          f"(`petl_learner(dls, backbone, {have!r})` for an adapter method)")
+        check_labels(model.config, self.dls)
+        self.model, self.opt = model.to(self.model.backbone.device), None
+        load_extras(self, Path(path), model.backbone)
         return self
+
+    def _check_saveable(self):
+        if not hasattr(self.model, 'save_pretrained'):
+            raise TypeError(f"A {type(self.model).__name__} has no head apart from its weights: save the whole model with "
+                            "`learn.export()` or `learn.save(name)`")
 
     def _sample(self, ds_idx, max_n, shuffle):
         "Up to `max_n` examples of a dataset, as token ids (cached hidden states are left behind: the backbone runs again)"
@@ -165,7 +186,7 @@ class AdaTokenLearner(AdaLearner):
     def load_head(self, path:str|Path):
         crf_before = isinstance(self.loss_func, CRFLoss)
         super().load_head(path)
-        crf = self.model.head.classifier.crf
+        crf = getattr(getattr(self.model.head, 'classifier', None), 'crf', None) # adapted backbones' heads have none
         if crf_before or crf is not None: self.loss_func = self.loss_for(self.dls, crf) # the CRF loss reads the new head's CRF
         return self
 
@@ -233,7 +254,11 @@ class AdaRegressionLearner(AdaLearner):
                 item, # a text, or a (text, pair) tuple for pair tasks
                ) -> tuple:
         "`(value, value as a tensor, the head's output (1,))` for one raw text"
-        out = self._item_output(item)
+        return self.decode(self._item_output(item), self.dls.vocab)
+
+    @staticmethod
+    def decode(out:torch.Tensor, vocab=None) -> tuple:
+        "What `predict` answers for regression: `(value, value as a tensor, the head's output (1,))`"
         return float(out[0]), out[0], out
 
     def show_results(self, ds_idx:int=1, max_n:int=9, shuffle:bool=True, show:bool=True) -> pd.DataFrame:
@@ -245,6 +270,28 @@ class AdaRegressionLearner(AdaLearner):
         return df
 
 LEARNERS['regression'] = AdaRegressionLearner
+
+# %% ../nbs/08_learner.ipynb #d9d3b47e
+def check_vocabulary(tokenizer, # the DataLoaders' tokenizer (`None`: nothing to check)
+                     backbone, # the `FrozenBackbone`
+                    ):
+    "Raise `ValueError` unless `tokenizer` is of the backbone's kind and has its vocabulary"
+    if tokenizer is None: return
+    check_tokenizer(tokenizer, backbone.config)
+    if backbone.tokenizer is not None and tokenizer.get_vocab() != backbone.tokenizer.get_vocab():
+        raise ValueError("The DataLoaders were tokenized with another vocabulary than the backbone's tokenizer: "
+                         "build them with `AdaDataLoaders.from_df(df, backbone)`")
+
+def cannot_read_cache(method:str) -> ValueError:
+    "The error for a method that changes what the backbone computes, given cached hidden states"
+    return ValueError(f"These DataLoaders serve cached hidden states, but {method!r} changes what the backbone computes, so it cannot "
+                      "read cached hidden states: pass the DataLoaders as built, before `.cached(...)`")
+
+def refuse_cached(loaders, # DataLoaders (`AdaDL`s)
+                  method:str, # the method, for the message
+                 ):
+    "Raise `cannot_read_cache(method)` if any of `loaders` serves cached hidden states"
+    if any(isinstance(dl.dataset, HiddenStatesDataset) for dl in loaders): raise cannot_read_cache(method)
 
 # %% ../nbs/08_learner.ipynb #5e9efe9d
 def class_weights_for(dls, # `AdaDataLoaders`
@@ -285,11 +332,7 @@ def ada_learner(dls, # `AdaDataLoaders` tokenized with the backbone's tokenizer
         options = {**options, **old}
     backbone = as_backbone(backbone)
     check_cache_backbone(dls, backbone)
-    if getattr(dls, 'tokenizer', None) is not None:
-        check_tokenizer(dls.tokenizer, backbone.config)
-        if backbone.tokenizer is not None and dls.tokenizer.get_vocab() != backbone.tokenizer.get_vocab():
-            raise ValueError("The DataLoaders were tokenized with another vocabulary than the backbone's tokenizer: "
-                             "build them with `AdaDataLoaders.from_df(df, backbone)`")
+    check_vocabulary(getattr(dls, 'tokenizer', None), backbone)
     cfg = AdaLayersConfig.for_backbone(backbone, kind=dls.kind, n_classes=dls.c, label_names=list(dls.vocab), **options)
     head = AdaLayersHead(cfg, p_init)
     model = AdaLayersModel(backbone, head)
@@ -299,7 +342,7 @@ def ada_learner(dls, # `AdaDataLoaders` tokenized with the backbone's tokenizer
     if loss_func is None: loss_func = learner_cls.loss_for(dls, getattr(head.classifier, 'crf', None), weight, focal_gamma)
     if metrics is None: metrics = metrics_for(dls, scheme)
     cbs = [FrozenBackboneCallback(), TrainingChecksCallback(), LayerWeightsCallback(), ReadUsedStates()] + ([EntropyPenaltyCallback(entropy_lambda)] if entropy_lambda else []) + listify(cbs)
-    return learner_cls(dls, model, loss_func=loss_func, splitter=head_params, metrics=metrics, cbs=cbs, **kwargs)
+    return learner_cls(dls, model, loss_func=loss_func, splitter=trained_params, metrics=metrics, cbs=cbs, **kwargs)
 
 # %% ../nbs/08_learner.ipynb #b66aa3c2
 @patch

@@ -8,18 +8,15 @@ import inspect, json, math, numbers, os
 from pathlib import Path
 import torch
 from torch import nn
-from safetensors import safe_open
-from safetensors.torch import load_file, save_file
 from transformers import PretrainedConfig
-from .core import tensor_checksum
+from .saved import head_checksum, check_finite, check_save_folder, write_checked, read_checked, check_pin, register_saved
 from .backbone import FrozenBackbone
 from .aggregator import AdaLayers, MIXES
 from .heads import SequenceClassifier, TokenClassifier
 
 # %% auto #0
 __all__ = ['REFERENCE_OPTIONS', 'REFERENCE_TRAINING', 'HEAD_OPTIONS', 'HEADS', 'AdaLayersConfig', 'check_option_values',
-           'check_options', 'HeadKind', 'AdaLayersHead', 'head_checksum', 'check_save_folder', 'write_checked',
-           'read_checked', 'check_finite', 'AdaLayersModel']
+           'check_options', 'HeadKind', 'AdaLayersHead', 'AdaLayersModel']
 
 # %% ../nbs/04_model.ipynb #d71bf181
 class AdaLayersConfig(PretrainedConfig):
@@ -185,11 +182,7 @@ class AdaLayersHead(nn.Module):
         if (c.n_states, c.hidden_size) != (bb.n_layers+1, bb.hidden_size):
             raise ValueError(f"This head mixes {c.n_states} hidden states of width {c.hidden_size}; the backbone gives {bb.n_layers+1} "
                              f"of width {bb.hidden_size}: the head belongs to backbone {c.backbone_name!r}, not to this one")
-        want = c.backbone_fingerprint
-        if want is None or want == bb.fingerprint: return # `None`: a head built in memory, not trained on any backbone yet
-        if not {want, *(c.backbone_fingerprints or [])} & set(bb.fingerprints):
-            raise ValueError(f"This head belongs to backbone {c.backbone_name!r} (fingerprint {want[:12]}), "
-                             f"not to this one (fingerprint {bb.fingerprint[:12]}): its hidden states mean something else")
+        if c.backbone_fingerprint is not None: check_pin(c, bb, 'This head') # `None`: a head built in memory, not trained on any backbone yet
 
     _FILES = ('config.json', 'head.safetensors')
     def save_pretrained(self, path:str|Path) -> Path:
@@ -210,75 +203,13 @@ class AdaLayersHead(nn.Module):
         if not (path/'config.json').exists(): raise FileNotFoundError(f"{path} has head.safetensors but no config.json: the head cannot be rebuilt without it")
         try: config = AdaLayersConfig.from_pretrained(path)
         except ValueError as e: raise ValueError(f"{path/'config.json'}: {e}") from e
-        if backbone is not None and config.backbone_fingerprint is None:
-            raise ValueError(f"{path/'config.json'} has no backbone_fingerprint: the head cannot be checked against the backbone. "
-                             "Save it again with `learn.save_head`")
+        if backbone is not None: check_pin(config, backbone, path)
         head = cls(config)
         if backbone is not None: head.check_backbone(backbone)
         sd = read_checked(path, {k: tuple(v.shape) for k, v in head.state_dict().items()}, "The head")
         head.load_state_dict(sd)
         return head
 
-def head_checksum(state_dict:dict) -> str:
-    "sha256 of a head's tensors, in name order (stored in the safetensors metadata)"
-    return tensor_checksum(sorted(state_dict.items()))
-
-def check_save_folder(path:Path, # the folder to save into
-                      files:tuple, # the names of the files this kind of model writes
-                      model_type:str, # the `model_type` of its `config.json`
-                      what:str, # whose files, for the message (e.g. "an AdaLayers head's")
-                     ):
-    "Raise `ValueError` if the folder `path` holds other files, or another model's `config.json`: a save never writes over them"
-    if not path.is_dir(): return
-    other = sorted(p.name for p in path.iterdir() if p.name not in files)
-    cfg = path/'config.json'
-    if other or (cfg.exists() and json.loads(cfg.read_text() or '{}').get('model_type') != model_type):
-        raise ValueError(f"{path} holds files that are not {what} ({other[:5] or ['config.json']}): "
-                         "save to a new or empty folder (a head never writes over a model or other files)")
-
-def write_checked(path:Path, # the folder
-                  tensors:dict, # name -> tensor
-                  what:str, # the subject of the message if a tensor is not finite
-                  write_config=None, # called with `path` once the tensors are written, before they take their final name
-                  write_first=None, # called with `path` once the tensors are checked, before they are written (other files)
-                 ):
-    "Write `tensors` to `path/head.safetensors` with their checksum, through a partial file renamed only once all is written"
-    sd = {k: v.detach().contiguous().cpu() for k, v in tensors.items()}
-    check_finite(sd, what)
-    path.mkdir(parents=True, exist_ok=True)
-    if write_first is not None: write_first(path)
-    tmp = path/f'.head.safetensors.{os.getpid()}.partial'
-    save_file(sd, tmp, metadata=dict(checksum=head_checksum(sd)))
-    if write_config is not None: write_config(path)
-    os.replace(tmp, path/'head.safetensors')
-
-def read_checked(path:Path, # a folder written by `write_checked`
-                 want:dict, # name -> the shape the model expects
-                 what:str, # the subject of the messages (e.g. "The head")
-                ) -> dict:
-    "The tensors of `path/head.safetensors`, checked: readable, intact (checksum), the shapes `want`, finite"
-    f = path/'head.safetensors'
-    try:
-        sd = load_file(f)
-        with safe_open(f, 'pt') as fh: meta = fh.metadata() or {}
-    except Exception as e: raise ValueError(f"{f} is not a readable safetensors file ({e}): the file is damaged; save it again") from e
-    if 'checksum' in meta and head_checksum(sd) != meta['checksum']:
-        raise ValueError(f"{f} is corrupted (its checksum does not match): save it again")
-    have = {k: tuple(v.shape) for k, v in sd.items()}
-    if want != have:
-        diff = [f"{k}: {have.get(k)} in the file, {want.get(k)} from config.json" for k in sorted(set(want) | set(have)) if want.get(k) != have.get(k)]
-        raise ValueError(f"{path}: config.json and head.safetensors do not belong together ({'; '.join(diff[:3])}): "
-                         "were the files edited, or copied from different models?")
-    check_finite(sd, f"{what} in {path}")
-    return sd
-
-def check_finite(tensors:dict, # name -> tensor
-                 what:str, # the subject of the message
-                ):
-    "Raise `ValueError` if any tensor holds NaN or infinite values"
-    bad = {k: int((~torch.isfinite(v)).sum()) for k, v in tensors.items() if v.is_floating_point() and not torch.isfinite(v).all()}
-    if bad: raise ValueError(f"{what} has non-finite weights ({sum(bad.values())} values in {list(bad)[:3]}): training diverged "
-                             "(a learning rate that is too high, or not finite?); retrain with a lower one")
 
 # %% ../nbs/04_model.ipynb #8b7f166f
 class AdaLayersModel(nn.Module):
@@ -288,8 +219,24 @@ class AdaLayersModel(nn.Module):
         head.check_backbone(backbone)
         self.backbone, self.head = backbone, head
 
+    method = 'adalayers' # what `petl_learner` and `register_method` call it
     @property
     def config(self) -> AdaLayersConfig: return self.head.config
+
+    def trained_parameters(self) -> dict[str, nn.Parameter]:
+        "What trains: the head's parameters, never the backbone's"
+        return {f'head.{n}': p for n, p in self.head.named_parameters()}
+
+    def save_pretrained(self, path:str|Path) -> Path:
+        "Save the head alone (`AdaLayersHead.save_pretrained`): the backbone is never written"
+        return self.head.save_pretrained(path)
+
+    @classmethod
+    def from_pretrained(cls, path:str|Path, # a folder written by `save_pretrained` (`learn.save_head`)
+                        backbone:FrozenBackbone, # the backbone the head was trained on
+                       ) -> AdaLayersModel:
+        "The saved head on `backbone`, checked (`AdaLayersHead.from_pretrained`)"
+        return cls(backbone, AdaLayersHead.from_pretrained(path, backbone))
 
     def forward(self,
                 x:torch.Tensor, # token ids (batch, tokens), or hidden states (batch, states, tokens, hidden)
@@ -299,3 +246,5 @@ class AdaLayersModel(nn.Module):
         "Task logits"
         hs = x if x.is_floating_point() else self.backbone(x, attention_mask, token_type_ids)
         return self.head(hs, attention_mask)
+
+register_saved('adalayers', AdaLayersModel)

@@ -12,7 +12,8 @@ from torch import nn
 from .core import call_accepting
 from .backbone import FrozenBackbone, strip_output_capturing_hooks
 from .aggregator import AdaLayers
-from .model import AdaLayersHead
+from .model import AdaLayersHead, AdaLayersConfig
+from .saved import read_config
 
 # %% auto #0
 __all__ = ['layer_list', 'state_modules', 'StreamingMixer', 'needed_depth', 'truncated', 'MultiTaskModel']
@@ -105,13 +106,12 @@ class MultiTaskModel(nn.Module):
         "Attach a trained head; refuses one trained on another backbone, and a second head under the same name"
         if name in self.heads and not replace:
             raise ValueError(f"A head named {name!r} is attached already: choose another name, or pass replace=True")
-        if isinstance(head, (str, Path)) and (Path(head)/'config.json').exists() and \
-           json.loads((Path(head)/'config.json').read_text() or '{}').get('model_type') == 'adalayers-petl' or \
+        if isinstance(head, (str, Path)) and (Path(head)/'config.json').exists() and read_config(head).get('model_type') != AdaLayersConfig.model_type or \
            isinstance(head, nn.Module) and not isinstance(head, AdaLayersHead):
             raise ValueError(f"{head if isinstance(head, (str, Path)) else type(head).__name__} is not an AdaLayers head: an adapted backbone "
                              "(adapters, LoRA, prefix, BitFit, fine-tuning) changes what the backbone computes, so it cannot share the "
                              "primary model's pass. Run it as its own model (`learn.model`, or `PetlModel.from_pretrained`)")
-        if not isinstance(head, AdaLayersHead): head = AdaLayersHead.from_pretrained(head, self.backbone)
+        if not isinstance(head, AdaLayersHead): head = AdaLayersHead.from_pretrained(head, self.backbone) # what `load_head` gives an AdaLayers folder, without the model around it
         head.check_backbone(self.backbone)
         if head.config.n_states != self.backbone.n_layers + 1:
             raise ValueError(f"The head mixes {head.config.n_states} hidden states, the backbone has {self.backbone.n_layers + 1}")

@@ -16,15 +16,14 @@ from .data import load_task_split, TASKS
 from fastcore.basics import patch
 from fastai.learner import Learner
 from safetensors.torch import save_file, load_file
-from .learner import AdaLearner
-from .petl import _PetlHeadIO
+from .saved import HEAD_EXTRAS, check_pin, pin_backbone
 from .analysis import pooled_features, linear_probes
 import functools, time, warnings
 from fastai.torch_core import set_seed
 from fastprogress.fastprogress import progress_bar
 from .data import AdaDataLoaders
 from .learner import ada_learner
-from .petl import petl_learner, METHOD_LRS
+from .petl import petl_learner, METHODS
 
 
 # %% auto #0
@@ -285,7 +284,8 @@ class OODDetector:
         _check_method(method)
         if not 0 < tpr < 1: raise ValueError(f"tpr must be in (0, 1), the share of in-distribution examples to keep (0.95), not {tpr!r}")
         self.method, self.features, self.T, self.k, self.tpr = method, features, T, k, tpr
-        self.stats, self.threshold, self.backbone_fingerprint = {}, None, None
+        self.stats, self.threshold = {}, None
+        self.backbone_fingerprint, self.backbone_fingerprints, self.backbone_name = None, None, None
 
     @_on_class_or_instance
     def fit(self, learn, # a trained Learner of the project
@@ -308,7 +308,7 @@ class OODDetector:
         s = np.sort(self.scores(learn, valid_dl if valid_dl is not None else learn.dls.valid))
         self.threshold = float(s[int(np.ceil(self.tpr * len(s))) - 1])
         bb = getattr(learn.model, 'backbone', None)
-        self.backbone_fingerprint = getattr(bb, 'fingerprint', None)
+        if bb is not None: pin_backbone(self, bb)
         learn.ood_detector = self
         return self
 
@@ -333,7 +333,8 @@ class OODDetector:
         if self.threshold is None: raise ValueError("The detector is not fitted: call `fit(learn)` first")
         path = Path(path); path.mkdir(parents=True, exist_ok=True)
         (path/'ood.json').write_text(json.dumps(dict(method=self.method, features=self.features, T=self.T, k=self.k, tpr=self.tpr,
-                                                       threshold=self.threshold, backbone_fingerprint=self.backbone_fingerprint), indent=1))
+                                                       threshold=self.threshold, backbone_fingerprint=self.backbone_fingerprint,
+                                                       backbone_fingerprints=self.backbone_fingerprints, backbone_name=self.backbone_name), indent=1))
         save_file({k: v.contiguous() for k, v in self.stats.items()} or {'none': torch.zeros(0)}, path/'ood.safetensors')
         return path
 
@@ -345,10 +346,10 @@ class OODDetector:
         path = Path(path)
         if not (path/'ood.json').exists(): raise FileNotFoundError(f"No ood.json in {path}: not a folder written by `OODDetector.save_pretrained`")
         d = json.loads((path/'ood.json').read_text())
-        if backbone is not None and d['backbone_fingerprint'] is not None and d['backbone_fingerprint'] not in backbone.fingerprints:
-            raise ValueError(f"This detector was fitted on another backbone (fingerprint {d['backbone_fingerprint'][:12]}): its statistics mean nothing for this one")
         det = cls(d['method'], d['features'], d['T'], d['k'], d['tpr'])
         det.threshold, det.backbone_fingerprint = d['threshold'], d['backbone_fingerprint']
+        det.backbone_fingerprints, det.backbone_name = d.get('backbone_fingerprints'), d.get('backbone_name')
+        if backbone is not None: check_pin(det, backbone, path/'ood.json') # statistics of another backbone's states mean nothing here
         det.stats = {k: v for k, v in load_file(path/'ood.safetensors').items() if k != 'none'}
         return det
 
@@ -363,34 +364,8 @@ def predict_ood(self:Learner, item, # a text, or a (text, pair) tuple
 
 
 # %% ../nbs/17_ood.ipynb #04dbb824
-_OOD_FILES = ('ood.json', 'ood.safetensors')
-
-def _carry_detector(cls):
-    "Make `cls.save_head` also write the learner's fitted `ood_detector`, and `cls.load_head` read it back"
-    save, load = cls.__dict__['save_head'], cls.__dict__['load_head']
-    if getattr(save, 'carries_detector', False): return # already (the module was imported again)
-    def save_head(self, path:str|Path) -> Path:
-        det = getattr(self, 'ood_detector', None)
-        if det is not None and det.threshold is None: raise ValueError("The out-of-distribution detector is not fitted: fit it, or set `learn.ood_detector = None`")
-        path = Path(path)
-        stale = {f: f.read_bytes() for f in (path/n for n in _OOD_FILES) if f.exists()} # an earlier detector: the head's own check refuses files it does not know
-        for f in stale: f.unlink()
-        try: res = save(self, path)
-        except BaseException:
-            for f, b in stale.items(): f.write_bytes(b) # the folder as it was
-            raise
-        if det is not None: det.save_pretrained(path)
-        return res
-    def load_head(self, path:str|Path):
-        res = load(self, path)
-        self.ood_detector = OODDetector.from_pretrained(path, self.model.backbone) if (Path(path)/'ood.json').exists() else None
-        return res
-    save_head.carries_detector = True
-    save_head.__doc__, load_head.__doc__ = save.__doc__ + "; with the fitted `ood_detector`", load.__doc__ + "; with its `ood_detector`"
-    cls.save_head, cls.load_head = save_head, load_head
-
-for _cls in (AdaLearner, _PetlHeadIO): _carry_detector(_cls)
-
+OODDetector.legacy_files = ('ood.json', 'ood.safetensors') # where versions before the head extras wrote it: the top of the head's folder
+HEAD_EXTRAS['ood_detector'] = OODDetector # `learn.save_head` saves `learn.ood_detector` beside the head; `load_head` brings it back
 
 # %% ../nbs/17_ood.ipynb #0d59dbaa
 def _carve(df:pd.DataFrame, n:int|None, h:int=0, seed:int=0) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -433,7 +408,7 @@ def _study_learner(method, dls, cdls, backbone, layer):
     if method == 'single': return ada_learner(cdls, backbone, config=dict(layer=layer))
     return petl_learner(dls, backbone, method)
 
-def _study_lr(method, lrs): return (lrs or {}).get(method, METHOD_LRS['adalayers' if method == 'single' else method][0])
+def _study_lr(method, lrs): return (lrs or {}).get(method, METHODS['adalayers' if method == 'single' else method].lr)
 
 def _fit_quietly(learn, epochs, lr):
     with learn.no_bar(), learn.no_logging(), warnings.catch_warnings():
@@ -454,14 +429,14 @@ def choose_lrs(backbone:FrozenBackbone, # the frozen backbone
                methods=STUDY_METHODS, # the methods
                epochs:int=3, # the study's budget
                seed:int=0, # one seed
-               candidates:dict|None=None, # method -> learning rates to try (default: `METHOD_LRS`' candidates)
+               candidates:dict|None=None, # method -> learning rates to try (default: the method's candidates, `METHODS[m].lrs`)
                bs:int=32, max_len:int=32) -> tuple[dict, pd.DataFrame]:
     "The peak learning rate of each method with the best holdout accuracy, and the accuracy of every candidate"
     dls = study_dls(backbone, data, bs, max_len); cdls = dls.cached(backbone)
     layer = int(np.argmax(linear_probes(backbone, cdls))) if 'single' in methods else None
     rows = []
     for m in progress_bar(list(methods), leave=False):
-        for lr in (candidates or {}).get(m, METHOD_LRS['adalayers' if m == 'single' else m][1]):
+        for lr in (candidates or {}).get(m, METHODS['adalayers' if m == 'single' else m].lrs):
             set_seed(seed); learn = _study_learner(m, dls, cdls, backbone, layer)
             _fit_quietly(learn, epochs, lr)
             rows.append(dict(method=m, lr=lr, holdout_accuracy=holdout_accuracy(learn)))
@@ -474,7 +449,7 @@ def ood_study(backbone:FrozenBackbone, # the frozen backbone
               methods=STUDY_METHODS, # transfer methods (`single`: the hidden state whose linear probe is best on the holdout rows)
               seeds=(0, 1), # one training run per method and seed
               epochs:int=3, # `fit_one_cycle` epochs of every method
-              lrs:dict|None=None, # method -> peak learning rate (default: `METHOD_LRS`)
+              lrs:dict|None=None, # method -> peak learning rate (default: the method's, `METHODS[m].lr`)
               T:float=1.0, k:int=10, # energy temperature, kNN neighbour
               bs:int=32, max_len:int=32,
               done:dict|None=None, # rows of an earlier, interrupted run (`key -> rows`): those runs are skipped

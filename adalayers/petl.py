@@ -4,7 +4,9 @@
 
 # %% ../nbs/10a_petl.ipynb #b47548f7
 from __future__ import annotations
-import copy, importlib, inspect, itertools, json
+import copy, inspect, itertools
+from collections.abc import Mapping
+from typing import Callable
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 from typing import ClassVar
@@ -17,21 +19,23 @@ from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.callback.all import * # fit_one_cycle, lr_find, to_fp16, ...
 from safetensors.torch import load_file
-from .backbone import FrozenBackbone, as_backbone, check_tokenizer, strip_output_capturing_hooks, register_output_capturing
-from .model import check_finite, check_save_folder, write_checked, read_checked
-from .cache import HiddenStatesDataset
+from .backbone import FrozenBackbone, as_backbone, strip_output_capturing_hooks, register_output_capturing
+from .saved import JsonConfig, read_config, check_pin, check_finite, check_save_folder, write_checked, read_checked, register_saved
+from .model import AdaLayersConfig
 from .metrics import metrics_for
 from .callbacks import TrainingChecksCallback
-from .learner import AdaLearner, AdaTokenLearner, AdaRegressionLearner, ada_learner, class_weights_for, check_labels
+from .learner import (LEARNERS, AdaLearner, AdaTokenLearner, AdaRegressionLearner, ada_learner, class_weights_for, trained_params,
+                               check_vocabulary, refuse_cached, cannot_read_cache)
 
 # %% auto #0
-__all__ = ['PLACEMENTS', 'METHOD_CONFIGS', 'METHOD_MODULES', 'PEFT_DEFAULTS', 'ADAPT', 'PETL_LEARNERS', 'PETL_METHODS',
-           'METHOD_LRS', 'Placement', 'placement_for', 'Bottleneck', 'SerialAdapter', 'ParallelAdapter', 'InputTap',
-           'PetlConfig', 'HoulsbyConfig', 'ParallelConfig', 'BitFitConfig', 'FullConfig', 'PeftMethodConfig',
-           'PeftLoraConfig', 'PeftPrefixConfig', 'PeftIA3Config', 'method_class', 'shared_copy', 'own_parameter',
-           'add_houlsby', 'add_parallel', 'add_bitfit', 'peft_config_for', 'add_peft', 'adapted_encoder', 'TaskHead',
-           'PetlModel', 'backbone_state', 'BackboneUnchangedCallback', 'petl_params', 'PetlLearner', 'PetlTokenLearner',
-           'PetlRegressionLearner', 'method_config', 'trainable_counts', 'petl_learner']
+__all__ = ['PLACEMENTS', 'METHODS', 'PETL_METHODS', 'METHOD_LRS', 'METHOD_CONFIGS', 'ADAPT', 'PEFT_DEFAULTS', 'petl_params',
+           'PetlLearner', 'PetlTokenLearner', 'PetlRegressionLearner', 'PETL_LEARNERS', 'Placement', 'placement_for',
+           'Bottleneck', 'SerialAdapter', 'ParallelAdapter', 'InputTap', 'PetlConfig', 'HoulsbyConfig',
+           'ParallelConfig', 'BitFitConfig', 'FullConfig', 'PeftMethodConfig', 'PeftLoraConfig', 'PeftPrefixConfig',
+           'PeftIA3Config', 'Method', 'register_method', 'method_of', 'method_class', 'shared_copy', 'own_parameter',
+           'replace_module', 'add_houlsby', 'add_parallel', 'add_bitfit', 'peft_config_for', 'add_peft',
+           'adapted_encoder', 'MethodTable', 'TaskHead', 'takes_token_types', 'PetlModel', 'backbone_state',
+           'BackboneUnchangedCallback', 'method_config', 'trainable_counts', 'petl_learner']
 
 # %% ../nbs/10a_petl.ipynb #a68aa844
 @dataclass(frozen=True)
@@ -114,7 +118,7 @@ class InputTap(nn.Module):
 
 # %% ../nbs/10a_petl.ipynb #475aa657
 @dataclass
-class PetlConfig:
+class PetlConfig(JsonConfig):
     "Base of the method configs: the method's options plus what `save_head` pins: the task head, the labels and the backbone"
     pooling:str='mean' # sequence tasks: the head reads the `mean` of the last hidden state over real tokens, or the `first` token
     head_dropout:float=0.1 # dropout before the task head's linear layer
@@ -125,6 +129,7 @@ class PetlConfig:
     backbone_fingerprints:list|None=None # the same weights in other precisions
     backbone_name:str|None=None # where the backbone came from, for messages
     method:ClassVar[str] = ''
+    model_type = 'adalayers-petl'
     _TASK:ClassVar[tuple] = ('kind', 'n_classes', 'label_names', 'backbone_fingerprint', 'backbone_fingerprints', 'backbone_name')
 
     def __post_init__(self):
@@ -135,29 +140,21 @@ class PetlConfig:
         "What a user chooses: every field but those `petl_learner` fills in"
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in self._TASK}
 
-    def to_dict(self) -> dict: return dict(model_type='adalayers-petl', method=self.method, **asdict(self))
+    def to_dict(self) -> dict: return dict(model_type=self.model_type, method=self.method, **asdict(self))
 
     def callbacks(self) -> list:
         "Callbacks the method adds to its learner (none here; CoDA adds its distillation phase)"
         return []
 
-    def save_pretrained(self, path:str|Path) -> Path:
-        "Write `config.json` to the folder `path`"
-        path = Path(path); path.mkdir(parents=True, exist_ok=True)
-        (path/'config.json').write_text(json.dumps(self.to_dict(), indent=1))
-        return path
-
     @classmethod
     def from_pretrained(cls, path:str|Path) -> PetlConfig:
-        "The method's config from the `config.json` that `save_pretrained` (or `save_head`) wrote"
-        f = Path(path)/'config.json'
-        if not f.exists(): raise FileNotFoundError(f"No config.json in {path}: not a folder written by `learn.save_head`")
-        d = json.loads(f.read_text())
+        "The method's config from the `config.json` that `save_pretrained` (or `save_head`) wrote, as its method's config class"
+        d = read_config(path)
         if d.get('model_type') == 'adalayers': raise ValueError(f"{path} holds an AdaLayers head: load it with an `ada_learner` "
                                                                 "(or `petl_learner(..., 'adalayers')`)")
-        if d.pop('model_type', None) != 'adalayers-petl' or d.get('method') not in (*METHOD_CONFIGS, *METHOD_MODULES):
-            raise ValueError(f"{f} is not the config of an adapted backbone saved by adalayers (methods: {[*METHOD_CONFIGS, *METHOD_MODULES]})")
-        return method_class(d.pop('method'))(**d)
+        if d.pop('model_type', None) != cls.model_type:
+            raise ValueError(f"{Path(path)/'config.json'} is not the config of an adapted backbone saved by adalayers")
+        return method_of(d.pop('method', None)).config(**d)
 
 @dataclass
 class HoulsbyConfig(PetlConfig):
@@ -205,17 +202,43 @@ class PeftIA3Config(PeftMethodConfig):
     "IA3 (Liu et al. 2022) through PEFT: trained rescaling of keys, values and feed-forward activations"
     method:ClassVar[str] = 'ia3'
 
-METHOD_CONFIGS = dict(houlsby=HoulsbyConfig, parallel=ParallelConfig, lora=PeftLoraConfig, prefix=PeftPrefixConfig, ia3=PeftIA3Config,
-                      bitfit=BitFitConfig, full=FullConfig) # method -> its config class
-METHOD_MODULES = dict(coda='adalayers.coda') # methods defined in a later notebook: method -> its module, imported when first asked for
+@dataclass(frozen=True)
+class Method:
+    "All the library knows of one method: made once, by `register_method`, in the method's own module"
+    name:str # what `petl_learner(dls, backbone, name)` takes
+    config:type # its config class (a `PetlConfig`; `AdaLayersConfig` for AdaLayers)
+    lr:float # default peak learning rate of `fit_one_cycle`
+    lrs:tuple # candidates to choose from on rows carved from the training split, from the method's published range
+    adapt:Callable|None=None # `(shared copy of the encoder, config, Placement) -> the adapted encoder`
+    reads_cache:bool=False # trains on cached hidden states: the backbone computes what it always did
+    factory:Callable|None=None # a learner factory of its own (AdaLayers: `ada_learner`); `None`: `petl_learner` builds a `PetlModel`
+    placement:bool=True # needs the architecture's `Placement` (where modules go); BitFit does not
+    private_copy:bool=False # trains a private copy of every weight (full fine-tuning) instead of a shared copy
+    peft:str|None=None # PEFT methods: the name of PEFT's config class
+    peft_defaults:Callable|None=None # PEFT methods: `Placement -> defaults` of that config (PEFT's own otherwise)
+
+METHODS = {} # name -> `Method`; each method's module adds its own with `register_method`
+
+def register_method(name:str, # the method's name
+                    config:type, # its config class
+                    lr:float, # default peak learning rate
+                    lrs:tuple, # learning rates to choose from on carved training rows
+                    **kwargs, # the other fields of `Method`
+                   ) -> Method:
+    "Register a method once, in its own module: `petl_learner`, `load_head`, `compare_petl` and the OOD study then know it"
+    METHODS[name] = m = Method(name, config, lr, tuple(lrs), **kwargs)
+    return m
+
+def method_of(name:str) -> Method:
+    "The registered method `name`; an unknown one is refused with the methods there are"
+    if name not in METHODS:
+        raise ValueError(f"Unknown method {name!r}: choose one of {list(METHODS)} (a method of another module registers itself when the "
+                         "module is imported: CoDA with `import adalayers.coda`, every method with `import adalayers.all`)")
+    return METHODS[name]
 
 def method_class(method:str) -> type:
-    "The config class of `method`; a method of a later notebook (`METHOD_MODULES`) registers itself when its module is imported"
-    if method not in METHOD_CONFIGS and method in METHOD_MODULES:
-        importlib.import_module(METHOD_MODULES[method])
-        # the library's registry, which the module filled: the same dict, except while this notebook runs
-        METHOD_CONFIGS[method] = importlib.import_module('adalayers.petl').METHOD_CONFIGS[method]
-    return METHOD_CONFIGS[method]
+    "The config class of `method`"
+    return method_of(method).config
 
 # %% ../nbs/10a_petl.ipynb #48fe0be5
 def shared_copy(model:nn.Module) -> nn.Module:
@@ -231,14 +254,15 @@ def own_parameter(module:nn.Module, name:str):
     p = module._parameters.get(name)
     if p is not None: setattr(module, name, nn.Parameter(p.detach().clone()))
 
-def _replace(root:nn.Module, path:str, new:nn.Module):
+def replace_module(root:nn.Module, path:str, new:nn.Module):
+    "Put `new` at `path` in `root`'s module tree (the module there is left as it is)"
     parent, _, name = path.rpartition('.')
     setattr(root.get_submodule(parent) if parent else root, name, new)
 
 def add_houlsby(encoder:nn.Module, c:HoulsbyConfig, pl:Placement) -> nn.Module:
     "Houlsby adapters after the attention output and feed-forward down-projections of every layer; trainable LayerNorm copies"
     for layer in encoder.get_submodule(pl.layers):
-        for path in (pl.attention_out, pl.ffn_out): _replace(layer, path, SerialAdapter(layer.get_submodule(path), c.bottleneck, c.init_std))
+        for path in (pl.attention_out, pl.ffn_out): replace_module(layer, path, SerialAdapter(layer.get_submodule(path), c.bottleneck, c.init_std))
     if c.train_layer_norms:
         for m in encoder.modules():
             if isinstance(m, nn.LayerNorm): own_parameter(m, 'weight'); own_parameter(m, 'bias')
@@ -248,8 +272,8 @@ def add_parallel(encoder:nn.Module, c:ParallelConfig, pl:Placement) -> nn.Module
     "A parallel adapter beside every feed-forward block: its tap on the up-projection, its sum on the down-projection"
     for layer in encoder.get_submodule(pl.layers):
         pa = ParallelAdapter(layer.get_submodule(pl.ffn_out), c.bottleneck, c.scale)
-        _replace(layer, pl.ffn_in, InputTap(layer.get_submodule(pl.ffn_in), pa))
-        _replace(layer, pl.ffn_out, pa)
+        replace_module(layer, pl.ffn_in, InputTap(layer.get_submodule(pl.ffn_in), pa))
+        replace_module(layer, pl.ffn_out, pa)
     return encoder
 
 def add_bitfit(encoder:nn.Module, c:BitFitConfig, pl=None) -> nn.Module:
@@ -258,40 +282,62 @@ def add_bitfit(encoder:nn.Module, c:BitFitConfig, pl=None) -> nn.Module:
     return encoder
 
 # %% ../nbs/10a_petl.ipynb #b6264e03
-PEFT_DEFAULTS = dict( # method -> (PEFT config class name, defaults from the `Placement`); PEFT's own defaults otherwise
-    lora=('LoraConfig', lambda pl: dict(target_modules=list(pl.lora))),
-    prefix=('PrefixTuningConfig', lambda pl: dict(num_virtual_tokens=20)),
-    ia3=('IA3Config', lambda pl: dict(target_modules=list(pl.ia3), feedforward_modules=[pl.ia3[-1]])))
-
 def peft_config_for(c:PeftMethodConfig, pl:Placement):
     "The PEFT config of a LoRA, prefix or IA3 config, with this architecture's target modules unless given"
     import peft
-    name, defaults = PEFT_DEFAULTS[c.method]
-    cls = getattr(peft, name)
+    m = method_of(c.method)
+    cls = getattr(peft, m.peft)
     if c.method == 'prefix' and not pl.prefix:
         raise ValueError(f"PEFT's prefix tuning needs an encoder that takes past key values; among the supported architectures that is "
                          f"{[k for k, v in PLACEMENTS.items() if v.prefix]}: use 'lora' or 'houlsby' on this one")
-    kw = {**defaults(pl), **(c.peft or {}), 'task_type': peft.TaskType.FEATURE_EXTRACTION}
+    kw = {**(m.peft_defaults(pl) if m.peft_defaults else {}), **(c.peft or {}), 'task_type': peft.TaskType.FEATURE_EXTRACTION}
     try: return cls(**kw)
-    except TypeError as e: raise ValueError(f"Bad {c.method} option ({e}): see `peft.{name}`") from e
+    except TypeError as e: raise ValueError(f"Bad {c.method} option ({e}): see `peft.{m.peft}`") from e
 
 def add_peft(encoder:nn.Module, c:PeftMethodConfig, pl:Placement) -> nn.Module:
     "PEFT's model wrapping `encoder` (a shared copy: PEFT's in-place injection lands on the copy)"
     import peft
     return peft.get_peft_model(encoder, peft_config_for(c, pl))
 
-ADAPT = dict(houlsby=add_houlsby, parallel=add_parallel, lora=add_peft, prefix=add_peft, ia3=add_peft, bitfit=add_bitfit) # method -> how
-
 def adapted_encoder(backbone:FrozenBackbone, c:PetlConfig) -> nn.Module:
-    "The encoder as `c.method` computes it: a rewired shared copy of `backbone` (or, for `full`, a private copy)"
-    if c.method == 'full':
+    "The encoder as `c.method` computes it: a rewired shared copy of `backbone` (or, for full fine-tuning, a private copy)"
+    m = method_of(c.method)
+    if m.private_copy:
         enc = copy.deepcopy(backbone.model)
         strip_output_capturing_hooks(enc); register_output_capturing(enc)
         return enc.requires_grad_(True)
-    if c.method not in ADAPT and c.method in METHOD_MODULES: # a later notebook's method (registered as in `method_class`)
-        method_class(c.method); ADAPT[c.method] = importlib.import_module('adalayers.petl').ADAPT[c.method]
-    pl = placement_for(backbone, c.method) if c.method != 'bitfit' else None
-    return ADAPT[c.method](shared_copy(backbone.model), c, pl)
+    return m.adapt(shared_copy(backbone.model), c, placement_for(backbone, c.method) if m.placement else None)
+
+# %% ../nbs/10a_petl.ipynb #db0be4fc
+register_method('adalayers', AdaLayersConfig, 1e-3, (3e-4, 1e-3, 3e-3), reads_cache=True, factory=ada_learner, placement=False)
+register_method('houlsby', HoulsbyConfig, 1e-3, (3e-5, 3e-4, 1e-3, 3e-3), adapt=add_houlsby)
+register_method('parallel', ParallelConfig, 1e-3, (3e-4, 1e-3, 3e-3), adapt=add_parallel)
+register_method('lora', PeftLoraConfig, 5e-4, (1e-4, 5e-4, 2e-3), adapt=add_peft, peft='LoraConfig',
+                peft_defaults=lambda pl: dict(target_modules=list(pl.lora)))
+register_method('prefix', PeftPrefixConfig, 1e-2, (3e-3, 1e-2, 3e-2), adapt=add_peft, peft='PrefixTuningConfig',
+                peft_defaults=lambda pl: dict(num_virtual_tokens=20))
+register_method('ia3', PeftIA3Config, 3e-3, (1e-3, 3e-3, 1e-2), adapt=add_peft, peft='IA3Config',
+                peft_defaults=lambda pl: dict(target_modules=list(pl.ia3), feedforward_modules=[pl.ia3[-1]]))
+register_method('bitfit', BitFitConfig, 1e-3, (1e-4, 1e-3, 3e-3), adapt=add_bitfit, placement=False)
+register_method('full', FullConfig, 5e-5, (2e-5, 5e-5, 1e-4), private_copy=True, placement=False);
+
+# %% ../nbs/10a_petl.ipynb #8ff4d2f7
+class MethodTable(Mapping):
+    "A read-only view of one field of `METHODS` (the per-method tables of earlier versions, kept for one release)"
+    def __init__(self, get, # `Method -> value`
+                 keep=lambda m: True, # which methods the table lists
+                ): self.get, self.keep = get, keep
+    def _items(self) -> dict: return {n: self.get(m) for n, m in METHODS.items() if self.keep(m)}
+    def __getitem__(self, k): return self._items()[k]
+    def __iter__(self): return iter(self._items())
+    def __len__(self): return len(self._items())
+    def __repr__(self): return repr(self._items())
+
+PETL_METHODS = MethodTable(lambda m: m) # every method `petl_learner` takes (iterating gives their names)
+METHOD_LRS = MethodTable(lambda m: (m.lr, m.lrs)) # method -> (default peak learning rate, candidates)
+METHOD_CONFIGS = MethodTable(lambda m: m.config, lambda m: m.factory is None) # adapter method -> its config class
+ADAPT = MethodTable(lambda m: m.adapt, lambda m: m.adapt is not None) # adapter method -> how it rewires the encoder
+PEFT_DEFAULTS = MethodTable(lambda m: (m.peft, m.peft_defaults), lambda m: m.peft is not None) # PEFT method -> (PEFT config class, defaults)
 
 # %% ../nbs/10a_petl.ipynb #a5390d31
 class TaskHead(nn.Module):
@@ -313,7 +359,8 @@ class TaskHead(nn.Module):
                 h = (h*m).sum(1) / m.sum(1).clamp(min=1)
         return self.linear(self.drop(h))
 
-def _takes_token_types(encoder:nn.Module) -> bool:
+def takes_token_types(encoder:nn.Module) -> bool:
+    "Whether `encoder` (or the model PEFT wraps) takes segment ids"
     base = encoder.get_base_model() if hasattr(encoder, 'get_base_model') else encoder
     return 'token_type_ids' in inspect.signature(base.forward).parameters
 
@@ -329,7 +376,7 @@ class PetlModel(nn.Module):
         object.__setattr__(self, 'backbone', backbone) # a reference, not a submodule: its weights are served through the encoder
         self.encoder = encoder if encoder is not None else adapted_encoder(backbone, config)
         self.head = TaskHead(backbone.hidden_size, config.n_classes, config.kind, config.pooling, config.head_dropout)
-        self.token_types = _takes_token_types(self.encoder)
+        self.token_types = takes_token_types(self.encoder)
         self.mask_users = [m for m in self.encoder.modules() if hasattr(m, 'token_mask')] # modules that read the padding mask (CoDA's routers)
 
     @property
@@ -342,9 +389,7 @@ class PetlModel(nn.Module):
                 token_type_ids:torch.Tensor|None=None, # segment ids for sentence pairs
                ) -> torch.Tensor:
         "Task logits"
-        if input_ids.is_floating_point():
-            raise ValueError(f"{self.method!r} changes what the backbone computes, so it cannot read cached hidden states: "
-                             "build the DataLoaders without `.cached(...)`")
+        if input_ids.is_floating_point(): raise cannot_read_cache(self.method)
         kw = dict(input_ids=input_ids, attention_mask=attention_mask)
         if token_type_ids is not None and self.token_types: kw['token_type_ids'] = token_type_ids
         return self.head(self.last_hidden_state(**kw), attention_mask)
@@ -382,9 +427,7 @@ class PetlModel(nn.Module):
         "Rebuild an adapted model from its folder on `backbone`, checked: the same backbone, intact files, matching shapes"
         path = Path(path)
         c = PetlConfig.from_pretrained(path)
-        if c.backbone_fingerprint is not None and not {c.backbone_fingerprint, *(c.backbone_fingerprints or [])} & set(backbone.fingerprints):
-            raise ValueError(f"{path} was trained on backbone {c.backbone_name!r} (fingerprint {c.backbone_fingerprint[:12]}), not on this one "
-                             f"(fingerprint {backbone.fingerprint[:12]}): its adapters would change other weights' outputs")
+        check_pin(c, backbone, path)
         f = path/'head.safetensors'
         if not f.exists(): raise FileNotFoundError(f"{path} has config.json but no head.safetensors: save it again with `learn.save_head`")
         encoder = None
@@ -409,6 +452,8 @@ class PetlModel(nn.Module):
         super().__setstate__(state)
         register_output_capturing(self.encoder)
 
+register_saved(PetlConfig.model_type, PetlModel)
+
 # %% ../nbs/10a_petl.ipynb #0538150e
 def backbone_state(backbone:FrozenBackbone) -> tuple:
     "What must not change in a shared backbone: the checksum of its weights and buffers, its modules, their hooks and `requires_grad` flags"
@@ -427,43 +472,14 @@ class BackboneUnchangedCallback(Callback):
             raise RuntimeError(f"Training {self.learn.model.method!r} changed the shared backbone's {' and '.join(what)}: "
                                "it is no longer the backbone that other heads and caches were made for")
 
-def petl_params(model:PetlModel) -> list:
-    "The parameter groups to train: what the method trains, never the shared backbone's weights"
-    return [list(model.trained_parameters().values())]
+petl_params = trained_params # the splitter's name in earlier versions
 
 # %% ../nbs/10a_petl.ipynb #6bf3c0c4
-class _PetlHeadIO:
-    def save_head(self, path:str|Path) -> Path:
-        "Save what trained (adapters, LayerNorm or bias copies, the task head; PEFT's adapter files), pinned to the backbone's fingerprint"
-        return self.model.save_pretrained(path)
-
-    def load_head(self, path:str|Path):
-        "Load what `save_head` wrote; refuses another method, another backbone, other classes"
-        c = PetlConfig.from_pretrained(path)
-        if c.method != self.model.method:
-            raise ValueError(f"{path} holds a {c.method!r} model; this learner trains {self.model.method!r}: "
-                             f"build it with `petl_learner(dls, backbone, {c.method!r})`")
-        model = PetlModel.from_pretrained(path, self.model.backbone)
-        check_labels(model.config, self.dls)
-        self.model = model.to(self.dls.device or 'cpu')
-        self.opt = None
-        return self
-
-class PetlLearner(_PetlHeadIO, AdaLearner):
-    "An `AdaLearner` whose model is a backbone adapted by one method"
-
-class PetlTokenLearner(_PetlHeadIO, AdaTokenLearner):
-    "An `AdaTokenLearner` whose model is a backbone adapted by one method"
-
-class PetlRegressionLearner(_PetlHeadIO, AdaRegressionLearner):
-    "An `AdaRegressionLearner` whose model is a backbone adapted by one method"
-
-PETL_LEARNERS = dict(sequence=PetlLearner, token=PetlTokenLearner, regression=PetlRegressionLearner) # kind -> learner class; a new kind adds one entry
-
-PETL_METHODS = ('adalayers', *METHOD_CONFIGS, *METHOD_MODULES) # every method `petl_learner` takes
+# the learners of earlier versions, kept for one release: every method's model saves itself, so learners differ only by kind
+PetlLearner, PetlTokenLearner, PetlRegressionLearner, PETL_LEARNERS = AdaLearner, AdaTokenLearner, AdaRegressionLearner, LEARNERS
 
 # %% ../nbs/10a_petl.ipynb #2fdc5de7
-def method_config(method:str, # one of `PETL_METHODS` but `adalayers`
+def method_config(method:str, # an adapter method of `METHODS` (not `adalayers`)
                   config=None, # `None` (defaults), a dict of options, the method's config, or a PEFT config for PEFT methods
                   **opts, # options by name, on top of `config` (e.g. `bottleneck=32`)
                  ) -> PetlConfig:
@@ -479,7 +495,7 @@ def method_config(method:str, # one of `PETL_METHODS` but `adalayers`
         config = {**(config or {}), **opts}
     if issubclass(cls, PeftMethodConfig):
         import peft
-        name = PEFT_DEFAULTS[method][0]
+        name = method_of(method).peft
         if isinstance(config, peft.PeftConfig):
             if not isinstance(config, getattr(peft, name)): raise ValueError(f"{method!r} takes a peft.{name}, not a {type(config).__name__}")
             config = {k: (sorted(v) if isinstance(v, set) else v) for k, v in config.to_dict().items()
@@ -507,7 +523,7 @@ def trainable_counts(learn:Learner) -> dict:
 @delegates(Learner.__init__)
 def petl_learner(dls, # `AdaDataLoaders` tokenized with the backbone's tokenizer (not cached: the methods change the hidden states)
                  backbone=None, # `FrozenBackbone`, Hugging Face model, path or hub id; the bundled MiniLM when `None`
-                 method:str='houlsby', # one of `PETL_METHODS`
+                 method:str='houlsby', # a registered method (`METHODS`)
                  config=None, # the method's options: a dict, its config class (`HoulsbyConfig`, ...) or a PEFT config; `adalayers`: head options
                  class_weights=None, # `balanced`, or one loss weight per class
                  focal_gamma:float=0.0, # token tasks: focal loss exponent
@@ -518,34 +534,20 @@ def petl_learner(dls, # `AdaDataLoaders` tokenized with the backbone's tokenizer
                  **kwargs, # the method's options by name (`reduction=3`, `bottleneck=32`, on top of `config`); the rest go to `Learner`
                 ) -> Learner:
     "A `Learner` that trains `method` for the task of `dls` on `backbone`, whose weights never change"
-    if method not in PETL_METHODS: raise ValueError(f"Unknown method {method!r}: choose one of {list(PETL_METHODS)}")
-    if method == 'adalayers':
-        return ada_learner(dls, backbone, config, class_weights=class_weights, focal_gamma=focal_gamma, scheme=scheme,
-                           loss_func=loss_func, metrics=metrics, cbs=cbs, **kwargs)
-    if any(isinstance(dl.dataset, HiddenStatesDataset) for dl in dls.loaders):
-        raise ValueError(f"These DataLoaders serve cached hidden states, but {method!r} changes what the backbone computes: "
-                         "pass the DataLoaders as built, before `.cached(...)`")
+    m = method_of(method)
+    if m.factory is not None:
+        return m.factory(dls, backbone, config, class_weights=class_weights, focal_gamma=focal_gamma, scheme=scheme,
+                         loss_func=loss_func, metrics=metrics, cbs=cbs, **kwargs)
+    if not m.reads_cache: refuse_cached(dls.loaders, method)
     backbone = as_backbone(backbone)
-    if getattr(dls, 'tokenizer', None) is not None:
-        check_tokenizer(dls.tokenizer, backbone.config)
-        if backbone.tokenizer is not None and dls.tokenizer.get_vocab() != backbone.tokenizer.get_vocab():
-            raise ValueError("The DataLoaders were tokenized with another vocabulary than the backbone's tokenizer: "
-                             "build them with `AdaDataLoaders.from_df(df, backbone)`")
+    check_vocabulary(getattr(dls, 'tokenizer', None), backbone)
     learner_args = set(inspect.signature(Learner.__init__).parameters)
     c = method_config(method, config, **{k: kwargs.pop(k) for k in list(kwargs) if k not in learner_args})
     c.kind, c.n_classes, c.label_names = dls.kind, dls.c, [str(v) for v in dls.vocab]
-    c.backbone_fingerprint, c.backbone_fingerprints = backbone.fingerprint, backbone.fingerprints
-    c.backbone_name = backbone.config.name_or_path or type(backbone.model).__name__
-    model = PetlModel(backbone, c)
-    learner_cls = PETL_LEARNERS[dls.kind]
+    model = PetlModel(backbone, c.pin(backbone))
+    learner_cls = LEARNERS[dls.kind]
     weight = None if class_weights is None else class_weights_for(dls, class_weights)
     if loss_func is None: loss_func = learner_cls.loss_for(dls, None, weight, focal_gamma)
     if metrics is None: metrics = metrics_for(dls, scheme)
     cbs = [BackboneUnchangedCallback(), TrainingChecksCallback(), *c.callbacks()] + listify(cbs)
-    return learner_cls(dls, model, loss_func=loss_func, splitter=petl_params, metrics=metrics, cbs=cbs, **kwargs)
-
-# %% ../nbs/10a_petl.ipynb #fd21353e
-METHOD_LRS = dict( # method -> (default peak learning rate for `fit_one_cycle`, candidates to choose from on held-out training data)
-    adalayers=(1e-3, (3e-4, 1e-3, 3e-3)), houlsby=(1e-3, (3e-5, 3e-4, 1e-3, 3e-3)), parallel=(1e-3, (3e-4, 1e-3, 3e-3)),
-    lora=(5e-4, (1e-4, 5e-4, 2e-3)), prefix=(1e-2, (3e-3, 1e-2, 3e-2)), ia3=(3e-3, (1e-3, 3e-3, 1e-2)),
-    bitfit=(1e-3, (1e-4, 1e-3, 3e-3)), full=(5e-5, (2e-5, 5e-5, 1e-4)), coda=(1e-3, (3e-4, 1e-3, 3e-3)))
+    return learner_cls(dls, model, loss_func=loss_func, splitter=trained_params, metrics=metrics, cbs=cbs, **kwargs)
