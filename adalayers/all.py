@@ -9,6 +9,7 @@ __all__ = []
 from fastai.torch_core import set_seed
 from .core import *
 from .named_backbones import *
+from .report import *
 from .backbone import *
 from .aggregator import *
 from .crf import *
@@ -30,7 +31,7 @@ from .multitask import *
 from .analysis import *
 from .compare import *
 from .ood import *
-from . import (core, named_backbones, backbone, aggregator, crf, heads, saved, model, data, tagging, cache, metrics, callbacks, learner, finetune,
+from . import (core, named_backbones, report, backbone, aggregator, crf, heads, saved, model, data, tagging, cache, metrics, callbacks, learner, finetune,
                        petl, coda, hyper, benchmark, multitask, analysis, compare, ood)
-__all__ = ['set_seed'] + [n for m in (core, named_backbones, backbone, aggregator, crf, heads, saved, model, data, tagging, cache, metrics, callbacks, learner,
+__all__ = ['set_seed'] + [n for m in (core, named_backbones, report, backbone, aggregator, crf, heads, saved, model, data, tagging, cache, metrics, callbacks, learner,
                                       finetune, petl, coda, hyper, benchmark, multitask, analysis, compare, ood) for n in m.__all__]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 import numpy as np
 from fastai.torch_core import set_seed
+from .report import pm, md_table
 
 # %% auto #0
 __all__ = ['trainable_params', 'fit_timed', 'fit_seeds', 'results_table', 'efficiency_tables', 'layer_analysis_table',
@@ -57,7 +58,7 @@ def fit_seeds(make_learner, # called with no argument after seeding: returns a f
 
 # %% ../nbs/11_benchmark.ipynb #368c01c0
 def _fmt(v, nd=3, std=None):
-    if std is not None and v is not None: return f'{v:.{nd}f} ± {std:.{nd}f}' 
+    if std is not None and v is not None: return pm(v, std, nd)
 
     if v is None: return '-'
     if isinstance(v, float): return f'{v:.{nd}f}'
@@ -72,12 +73,9 @@ def results_table(results:dict) -> str:
         metrics = [m for m in ('accuracy', 'matthews_corrcoef', 'entity_precision', 'entity_recall', 'entity_f1', 'pearsonr', 'spearmanr',
                                f'holdout_{main}', 'layer_entropy') if any(m in row for row in rows)] # carved training rows, the layer weights' entropy
         hdr = ['method', 'trainable params', 's/epoch (cached states)', 's/epoch (backbone running)'] + metrics
-        lines = [f"**{task}** ({r['n_train']:,} training, {r['n_valid']:,} evaluation examples; main metric {main})", '',
-                 '| ' + ' | '.join(hdr) + ' |', '|' + '---|'*len(hdr)]
-        for row in rows:
-            vals = [row['method'], _fmt(row.get('trainable_params')), _fmt(row.get('seconds_per_epoch_cached'), 1),
-                    _fmt(row.get('seconds_per_epoch_live'), 1)] + [_fmt(row.get(m), std=row.get(m+'_std')) for m in metrics]
-            lines.append('| ' + ' | '.join(vals) + ' |')
+        cells = [[row['method'], _fmt(row.get('trainable_params')), _fmt(row.get('seconds_per_epoch_cached'), 1),
+                  _fmt(row.get('seconds_per_epoch_live'), 1)] + [_fmt(row.get(m), std=row.get(m+'_std')) for m in metrics] for row in rows]
+        lines = [f"**{task}** ({r['n_train']:,} training, {r['n_valid']:,} evaluation examples; main metric {main})", '', md_table(hdr, cells)]
         if r.get('summary'): lines += ['', r['summary']]
         out.append('\n'.join(lines))
     return '\n\n'.join(out)
@@ -87,20 +85,16 @@ def efficiency_tables(r:dict) -> str:
     "Markdown tables from the efficiency benchmark's JSON"
     n = r.get('n_train')
     out = ['**Training, seconds per epoch**' + (f' ({n:,} training examples)' if n else ''), '',
-           '| task | AdaLayers, backbone running | building the disk cache | AdaLayers, cached | cached speed-up | full fine-tuning | LoRA (PEFT) |',
-           '|---|---|---|---|---|---|---|']
-    for task, t in r.get('training', {}).items():
-        out.append(f"| {task} | {t['adalayers_uncached']:.1f} | {t['build_cache']:.1f} | {t['adalayers_cached']:.1f} | "
-                   f"{t['cached_speedup']:.1f}x | {t['full_finetuning']:.1f} | {t['lora']:.1f} |")
+           md_table(['task', 'AdaLayers, backbone running', 'building the disk cache', 'AdaLayers, cached', 'cached speed-up', 'full fine-tuning', 'LoRA (PEFT)'],
+                    [[task, f"{t['adalayers_uncached']:.1f}", f"{t['build_cache']:.1f}", f"{t['adalayers_cached']:.1f}", f"{t['cached_speedup']:.1f}x",
+                      f"{t['full_finetuning']:.1f}", f"{t['lora']:.1f}"] for task, t in r.get('training', {}).items()])]
     if 'inference' in r:
         i = r['inference']
         out += ['', f"**Inference, {i['n_sentences']} sentences** (bare backbone pass {i['bare_backbone_s']:.2f} s, one fine-tuned model "
                 f"{i['one_finetuned_model_s']:.2f} s)", '',
-                '| tasks | one pass + N heads (s) | same, streaming (s) | N fine-tuned models (s) | added per head | speed-up vs N models |',
-                '|---|---|---|---|---|---|']
-        for row in i['rows']:
-            out.append(f"| {row['tasks']} | {row['shared_pass_s']:.2f} | {row['shared_streaming_s']:.2f} | {row['separate_models_s']:.2f} | "
-                       f"{row['per_head_overhead']:.1%} | {row['speedup_vs_models']:.2f}x |")
+                md_table(['tasks', 'one pass + N heads (s)', 'same, streaming (s)', 'N fine-tuned models (s)', 'added per head', 'speed-up vs N models'],
+                         [[row['tasks'], f"{row['shared_pass_s']:.2f}", f"{row['shared_streaming_s']:.2f}", f"{row['separate_models_s']:.2f}",
+                           f"{row['per_head_overhead']:.1%}", f"{row['speedup_vs_models']:.2f}x"] for row in i['rows']])]
     if 'memory' in r:
         m = r['memory']
         out += ['', f"**Peak memory**, batch 32 x 512 tokens, one token head: the forward pass adds {m['stored']['forward_extra_mb']} MB "
@@ -114,14 +108,14 @@ def efficiency_tables(r:dict) -> str:
 # %% ../nbs/11_benchmark.ipynb #6c0d9a7e
 def layer_analysis_table(r:dict) -> str:
     "Markdown table from the layer-analysis benchmark's JSON: how nu and probes rank layers, and AdaLayers trained with nu"
-    out = ['| task | Spearman(nu, single-layer score) | Spearman(probe, score) | best by nu / probe / trained | AdaLayers: uniform | nu init | top-3 by nu | Xie (best layer by nu) |',
-           '|---|---|---|---|---|---|---|---|']
+    rows = []
     for t, v in r['tasks'].items():
         u = v.get('using_nu', {}).get('runs', {})
         f = lambda k: f"{u[k]['score']:.3f} ({u[k]['seconds_per_epoch']:.1f} s/ep)" if k in u else '-'
-        out.append(f"| {t} ({v['metric']}) | {v['spearman_nu']:+.2f} | {v['spearman_probe']:+.2f} | {v['best_by_nu']} / {v['best_by_probe']} / {v['best_single']} | "
-                   f"{f('uniform')} | {f('nu_init')} | {f('top3_by_nu')} | {f('xie_best_by_nu')} |")
-    return '\n'.join(out)
+        rows.append([f"{t} ({v['metric']})", f"{v['spearman_nu']:+.2f}", f"{v['spearman_probe']:+.2f}", f"{v['best_by_nu']} / {v['best_by_probe']} / {v['best_single']}",
+                     f('uniform'), f('nu_init'), f('top3_by_nu'), f('xie_best_by_nu')])
+    return md_table(['task', 'Spearman(nu, single-layer score)', 'Spearman(probe, score)', 'best by nu / probe / trained', 'AdaLayers: uniform',
+                     'nu init', 'top-3 by nu', 'Xie (best layer by nu)'], rows)
 
 # %% ../nbs/11_benchmark.ipynb #1d547cd5
 _SPEED_SECS = [('a_backbone', '(a) backbone'), ('b_head', '(b) head'), ('c_fit_live', '(c) fit live'), ('d_fit_cached', '(d) fit cached'),
@@ -133,15 +127,11 @@ _SPEED_RATIOS = [('cached_vs_head', '(d)/(b), goal ≤ 1.3'), ('disk_vs_head', "
 
 def speed_table(r:dict) -> str:
     "Markdown tables from the speed benchmark's JSON: seconds per epoch of each part (mean ± std where repeated), then the ratios the goals are about and inference"
-    def cell(row, k):
-        if k not in row: return '-'
-        return f"{row[k]:.2f} ± {row[k+'_std']:.2f}" if k+'_std' in row else f"{row[k]:.2f}"
     def table(cols, first):
         cols = [(k, c) for k, c in cols if any(k in row for row in r['rows'])] # columns an older run lacks are left out
-        lines = [f'| backbone | {first} | ' + ' | '.join(c for _, c in cols) + ' |', '|---|---|' + '---:|' * len(cols)]
-        for row in r['rows']:
-            lines.append(f"| {row['backbone']} | {row['device'] if first == 'device' else f'{row[first]:,}'} | " + ' | '.join(cell(row, k) for k, _ in cols) + ' |')
-        return '\n'.join(lines)
+        return md_table(['backbone', first] + [c for _, c in cols],
+                        [[row['backbone'], row['device'] if first == 'device' else f'{row[first]:,}'] + [pm(row.get(k), row.get(k+'_std'), 2) for k, _ in cols]
+                         for row in r['rows']], align=[None, None] + ['r'] * len(cols))
     head = f"{r['library']}, " if 'library' in r else ''
     reps = f", mean ± std of {r['reps']} runs" if 'reps' in r else ''
     return f"{head}seconds per epoch{reps}:\n\n" + table(_SPEED_SECS, 'sentences') + '\n\n' + table(_SPEED_RATIOS, 'device')

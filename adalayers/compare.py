@@ -11,6 +11,7 @@ from fastai.learner import Learner
 from fastai.torch_core import default_device
 from fastprogress.fastprogress import progress_bar
 from .backbone import FrozenBackbone
+from .report import pm, md_table
 from .data import AdaDataLoaders, TASKS, load_task_split, max_positions
 from .metrics import main_metric
 from .learner import ada_learner
@@ -65,7 +66,7 @@ def state_name(state:int, n_layers:int) -> str:
     "How a benchmark row names hidden state `state` of a backbone with `n_layers` layers"
     return f'{state}' + (' (embeddings)' if state == 0 else ' (last layer)' if state == n_layers else '')
 
-def _pm(row, m): return f"{row[m]:.3f}" + (f" ± {row[m+'_std']:.3f}" if m+'_std' in row else '')
+def _pm(row, m): return pm(row[m], row.get(m+'_std'))
 
 def compare_methods(task:str, # a key of `TASKS`
                     backbone:FrozenBackbone, # the frozen backbone
@@ -191,10 +192,7 @@ def plot_layer_weights(weights:dict, # task -> learned layer weights, one per hi
     return ax
 
 # %% ../nbs/16_compare.ipynb #d69ec8a9
-def _cell(row, m, scale):
-    if row is None or row.get(m) is None: return '-'
-    std = row.get(m + '_std')
-    return f"{row[m]*scale:.1f}" + (f" ± {std*scale:.1f}" if std is not None else '')
+def _cell(row, m, scale): return '-' if row is None else pm(row.get(m), row.get(m + '_std'), 1, scale)
 
 def layer_entropy(row:dict) -> float:
     "The entropy of a row's learned layer weights: its `layer_entropy` (mean over seeds), else that of its `layer_weights` (rows written before the field existed)"
@@ -208,7 +206,7 @@ def summary_table(results:dict, # backbone name -> a benchmark's JSON (`{'tasks'
     "A Markdown table, one line per backbone and task: AdaLayers (and its weights' entropy), the best single layer, the one chosen on carved rows, the last layer, probes, fine-tuning"
     hdr = ['backbone', 'task (metric)', 'AdaLayers', 'weights\' entropy (uniform)', 'best single layer', 'AdaLayers − best single',
            'single layer chosen on carved rows', 'AdaLayers − chosen', 'last layer', 'best linear probe', 'linear probe, all states', 'full fine-tuning']
-    lines = ['| ' + ' | '.join(hdr) + ' |', '|' + '---|'*len(hdr)]
+    lines = []
     for name, res in results.items():
         for task, r in res['tasks'].items():
             m, rows = r['main_metric'], r['rows']
@@ -222,11 +220,11 @@ def summary_table(results:dict, # backbone name -> a benchmark's JSON (`{'tasks'
             ft_note = '' if ft is None or ft['method'] == 'full fine-tuning (one seed)' else ' (subset)'
             fair, ada = chosen_single(singles, m), rows[0]
             ent = f"{layer_entropy(ada):.2f} ({np.log(len(ada['layer_weights'])):.2f})" if ada.get('layer_weights') else '-'
-            lines.append('| ' + ' | '.join([name, f'{task} ({m})', _cell(ada, m, scale), ent, f"{_cell(best, m, scale)} (state {state(best)})",
+            lines.append([name, f'{task} ({m})', _cell(ada, m, scale), ent, f"{_cell(best, m, scale)} (state {state(best)})",
                 f"{(ada[m] - best[m])*scale:+.1f}", f"{_cell(fair, m, scale)} (state {state(fair)})" if fair else '-',
                 f"{(ada[m] - fair[m])*scale:+.1f}" if fair else '-', _cell(singles[-1], m, scale),
-                f"{_cell(bp, m, scale)} (state {state(bp)})" if bp else '-', _cell(concat, m, scale), _cell(ft, m, scale) + ft_note]) + ' |')
-    return '\n'.join(lines)
+                f"{_cell(bp, m, scale)} (state {state(bp)})" if bp else '-', _cell(concat, m, scale), _cell(ft, m, scale) + ft_note])
+    return md_table(hdr, lines)
 
 # %% ../nbs/16_compare.ipynb #47b7fc29
 def _status_mb(field):
@@ -421,7 +419,7 @@ def petl_table(results:dict, # task -> a `compare_petl` result
     methods = list(dict.fromkeys(r['method'] for res in results.values() for r in res['rows']))
     hdr = (['method', 'trained parameters (% of backbone)'] + [f"{t} ({res['main_metric']})" for t, res in results.items()]
            + ['learning rate chosen', f'training time / {ref}', f'inference time / {ref}', f'peak training memory / {ref}'])
-    lines = ['| ' + ' | '.join(hdr) + ' |', '|' + '---|'*len(hdr)]
+    lines = []
     for meth in methods:
         first = next(r[meth] for r in per_task if meth in r)
         cells = [meth, f"{first['trained_parameters']:,} ({first['percent_of_backbone']:.2f}%)"]
@@ -429,8 +427,8 @@ def petl_table(results:dict, # task -> a `compare_petl` result
         cells.append(', '.join(dict.fromkeys(f"{r[meth]['lr']:g}" for r in per_task if meth in r)))
         if costs is None: cells += [_ratio(per_task, meth, k, ref) for k in ('seconds_per_epoch', 'ms_per_batch', 'peak_mb')]
         else: cells += [_ratio([costs], meth, k, ref) for k in ('train_ms_per_step', 'infer_ms_per_batch', 'peak_mb')]
-        lines.append('| ' + ' | '.join(cells) + ' |')
-    return '\n'.join(lines)
+        lines.append(cells)
+    return md_table(hdr, lines)
 
 
 # %% ../nbs/16_compare.ipynb #9fb4c436
@@ -447,7 +445,7 @@ def petl_speed_table(results:dict, # task -> a `compare_petl` result
     methods = list(dict.fromkeys([r['method'] for res in results.values() for r in res['rows']] + list(lat.index)))
     hdr = (['method', 'trained parameters (% of backbone)'] + [f"{t} ({res['main_metric']})" for t, res in results.items()]
            + [f'ms per batch, {L} tokens' for L in lat.columns] + [f'speed-up over {r}, {L} tokens' for r in refs for L in lat.columns])
-    lines = ['| ' + ' | '.join(hdr) + ' |', '|' + '---|'*len(hdr)]
+    lines = []
     for meth in methods:
         first = next((r[meth] for r in per_task if meth in r), None)
         cells = [meth, f"{first['trained_parameters']:,} ({first['percent_of_backbone']:.2f}%)" if first else '-']
@@ -455,5 +453,5 @@ def petl_speed_table(results:dict, # task -> a `compare_petl` result
         has = meth in lat.index
         cells += [f'{lat.loc[meth, L]:.0f}' if has else '-' for L in lat.columns]
         cells += [f'{lat.loc[r, L] / lat.loc[meth, L]:.2f}x' if has else '-' for r in refs for L in lat.columns]
-        lines.append('| ' + ' | '.join(cells) + ' |')
-    return '\n'.join(lines)
+        lines.append(cells)
+    return md_table(hdr, lines)

@@ -17,6 +17,7 @@ from fastcore.basics import patch
 from fastai.learner import Learner
 from safetensors.torch import save_file, load_file
 from .saved import HEAD_EXTRAS, check_pin, pin_backbone
+from .report import pm, md_table
 from .analysis import pooled_features, linear_probes
 import functools, time, warnings
 from fastai.torch_core import set_seed
@@ -513,7 +514,7 @@ def plot_study(rows:list[dict], # rows of `ood_study`, each with its `setting`
 
 
 # %% ../nbs/17_ood.ipynb #091f5b66
-def _cell_pm(m, s, runs=2, nd=3): return f"{m:.{nd}f}" + ("" if np.isnan(s) or runs < 2 else f" ± {s:.{nd}f}") # one run: no spread to show
+def _cell_pm(m, s, runs=2, nd=3): return pm(m, None if runs < 2 else s, nd) # one run: no spread to show
 
 def _row_name(method, features):
     "A table row: the method; the frozen backbone's rows by what they read (its best state differs between settings)"
@@ -532,8 +533,7 @@ def ood_study_markdown(rows:list[dict], # rows of `ood_study`, each with its `se
         g = g.assign(row=[_row_name(m, f) for m, f in zip(g.method, g.features)])
         scores = list(dict.fromkeys(g.score))
         top = {s: best(g[g.score == s][metric]) for s in scores}
-        lines = [f"**{setting}** ({metric}; higher is better)" if metric != 'fpr95' else f"**{setting}** (fpr95; lower is better)", '',
-                 '| method | accuracy | ' + ' | '.join(scores) + ' |', '|---|---|' + '---|' * len(scores)]
+        lines = []
         for row, h in g.groupby('row', sort=False):
             h = h.set_index('score')
             acc = '' if h.accuracy.isna().all() else _cell_pm(h.accuracy.iloc[0], h.accuracy_std.iloc[0], h.runs.iloc[0])
@@ -542,8 +542,9 @@ def ood_study_markdown(rows:list[dict], # rows of `ood_study`, each with its `se
                 if s not in h.index: cells.append(''); continue
                 c = _cell_pm(h.loc[s, metric], h.loc[s, metric + '_std'], h.loc[s, 'runs'])
                 cells.append(f"**{c}**" if h.loc[s, metric] == top[s] else c)
-            lines.append(f"| {row} | {acc} | " + ' | '.join(cells) + ' |')
-        out.append('\n'.join(lines))
+            lines.append([row, acc] + cells)
+        title = f"**{setting}** ({metric}; higher is better)" if metric != 'fpr95' else f"**{setting}** (fpr95; lower is better)"
+        out.append(title + '\n\n' + md_table(['method', 'accuracy'] + scores, lines))
     return '\n\n'.join(out)
 
 
@@ -559,13 +560,13 @@ def study_overview_markdown(rows:list[dict], # rows of `ood_study`, each with it
     t['row'] = [_row_name(m, f) for m, f in zip(t.method, t.features)]
     settings, best = list(dict.fromkeys(t.setting)), (min if metric == 'fpr95' else max)
     top = {s: best(t[t.setting == s][metric]) for s in settings}
-    lines = ['| method | ' + ' | '.join(settings) + ' |', '|---|' + '---|' * len(settings)]
+    lines = []
     for row, g in t.groupby('row', sort=False):
         g = g.set_index('setting'); cells = []
         for s in settings:
             if s not in g.index: cells.append(''); continue
             c = _cell_pm(g.loc[s, metric], g.loc[s, metric + '_std'], g.loc[s, 'runs'])
             cells.append(f"**{c}**" if g.loc[s, metric] == top[s] else c)
-        lines.append(f"| {row} | " + ' | '.join(cells) + ' |')
-    return '\n'.join(lines)
+        lines.append([row] + cells)
+    return md_table(['method'] + settings, lines)
 
