@@ -22,7 +22,7 @@ __all__ = ['HiddenStatesDataset', 'to_device_async', 'FlatStates', 'iter_hidden_
            'file_checksum', 'DiskStates', 'check_cached_layers', 'check_cache_backbone', 'human_size',
            'read_cache_meta', 'disk_hidden_states']
 
-# %% ../nbs/05b_cache.ipynb #c0fbd7b6
+# %% ../nbs/05b_cache.ipynb #88d2e82c
 class HiddenStatesDataset:
     "A tokenized dataset (any kind) whose items carry each example's hidden states (states, tokens, hidden) in place of its token ids"
     def __init__(self,
@@ -62,6 +62,7 @@ class HiddenStatesDataset:
         b = self.base.collate_rest(items, gather(idxs, max(lens), states, to_gpu and self.states.device.type == 'cpu'), length_mask(lens))
         return tuple(to_device_async(t, device) for t in b) if to_gpu else b # a blocking copy would wait for the batch training before it
 
+# %% ../nbs/05b_cache.ipynb #0732b62f
 def to_device_async(t, # a tensor (anything else is returned as it is)
                     device, # a GPU
                    ):
@@ -69,6 +70,7 @@ def to_device_async(t, # a tensor (anything else is returned as it is)
     if not isinstance(t, torch.Tensor) or t.device.type == 'cuda': return t
     return (t if t.is_pinned() else t.pin_memory()).to(device, non_blocking=True)
 
+# %% ../nbs/05b_cache.ipynb #87fec331
 class FlatStates:
     "Every example's hidden states in one `(tokens of all examples + 1, states, hidden)` tensor: a batch is one gather, not a copy per example"
     def __init__(self,
@@ -183,7 +185,7 @@ class ReadUsedStates(Callback):
     def before_train(self): self._narrow()
     def before_validate(self): self._narrow()
 
-# %% ../nbs/05b_cache.ipynb #f4ff3fc4
+# %% ../nbs/05b_cache.ipynb #e6457b22
 def dataset_fingerprint(ds:TokenizedDataset) -> str:
     "A checksum of the token ids (and segment ids) of every example"
     h = hashlib.sha256()
@@ -192,11 +194,13 @@ def dataset_fingerprint(ds:TokenizedDataset) -> str:
         if ds.token_type_ids is not None: h.update(np.asarray(ds.token_type_ids[i], dtype=np.int64).tobytes())
     return h.hexdigest()
 
+# %% ../nbs/05b_cache.ipynb #870cc691
 def tokenizer_fingerprint(tokenizer) -> str:
     "A checksum of a tokenizer's class, vocabulary and special tokens"
     return config_checksum(dict(cls=type(tokenizer).__name__, vocab=sorted(tokenizer.get_vocab().items()),
                                 special=tokenizer.special_tokens_map))
 
+# %% ../nbs/05b_cache.ipynb #7fe0ce6a
 def file_checksum(path:Path, chunk:int=1<<24) -> str:
     "blake2b checksum of a file, read in chunks"
     h = hashlib.blake2b(digest_size=16)
@@ -204,6 +208,7 @@ def file_checksum(path:Path, chunk:int=1<<24) -> str:
         while b := f.read(chunk): h.update(b)
     return h.hexdigest()
 
+# %% ../nbs/05b_cache.ipynb #3a611604
 class DiskStates:
     "Hidden states of a dataset, read from a cache folder's `states.bin`: `states[i]` is a (states, tokens, hidden) tensor"
     def __init__(self, folder:Path, meta:dict):
@@ -258,6 +263,7 @@ class DiskStates:
         full[self.layers] = x
         return full
 
+# %% ../nbs/05b_cache.ipynb #64488485
 def check_cached_layers(dls, # DataLoaders, perhaps serving cached hidden states
                         used:list[int], # the hidden states a head reads
                        ):
@@ -267,6 +273,7 @@ def check_cached_layers(dls, # DataLoaders, perhaps serving cached hidden states
         if layers is not None and not set(used) <= set(layers):
             raise ValueError(f"The cache holds hidden states {layers}; this head reads {used}: cache them too (layers=None for all)")
 
+# %% ../nbs/05b_cache.ipynb #d002b15d
 def check_cache_backbone(dls, # DataLoaders, perhaps serving cached hidden states
                          backbone:FrozenBackbone, # the backbone that will be used with them
                         ):
@@ -278,7 +285,7 @@ def check_cache_backbone(dls, # DataLoaders, perhaps serving cached hidden state
                              f"({backbone.fingerprint[:12]}): a head would train on one backbone's states and be pinned to the other. "
                              "Cache them with this backbone: `dls.cached(backbone)`")
 
-# %% ../nbs/05b_cache.ipynb #73ae2027
+# %% ../nbs/05b_cache.ipynb #7c87bbec
 _DTYPES = {torch.float16: 'float16', torch.float32: 'float32'}
 
 def human_size(n:float) -> str:
@@ -287,6 +294,7 @@ def human_size(n:float) -> str:
         if abs(n) < 1000 or unit == 'GB': return f"{n:,.0f} bytes" if unit == 'bytes' else f"{n:.1f} {unit}"
         n /= 1000
 
+# %% ../nbs/05b_cache.ipynb #73ce4aae
 def _differs(want:dict, have:dict) -> str:
     names = dict(backbone='backbone', tokenizer='tokenizer', max_len='max_len', data='dataset', dtype='storage type', n_states='number of hidden states')
     return ', '.join(f'{names.get(k, k)} ({have.get(k)!s:.16} here, {v!s:.16} wanted)' for k, v in want.items() if have.get(k) != v)
@@ -301,6 +309,7 @@ def read_cache_meta(folder:Path) -> dict:
         raise ValueError(f"The cache in {folder} has an unreadable meta.json ({e}): delete the folder to rebuild it") from e
     return meta
 
+# %% ../nbs/05b_cache.ipynb #7fc38ad8
 def _open_cache(folder:Path, key:dict, verify:bool) -> DiskStates:
     meta = read_cache_meta(folder)
     if (bad := _differs(key, meta['key'])): raise ValueError(f"The cache in {folder} was built for other inputs: {bad}")

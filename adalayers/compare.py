@@ -61,11 +61,12 @@ def subset_dls(task:str, # a key of `TASKS`
                                   task_name=task, **spec.columns())
 
 
-# %% ../nbs/16_compare.ipynb #c0a1b2c4
+# %% ../nbs/16_compare.ipynb #a70cc335
 def state_name(state:int, n_layers:int) -> str:
     "How a benchmark row names hidden state `state` of a backbone with `n_layers` layers"
     return f'{state}' + (' (embeddings)' if state == 0 else ' (last layer)' if state == n_layers else '')
 
+# %% ../nbs/16_compare.ipynb #45e426fe
 def _pm(row, m): return pm(row[m], row.get(m+'_std'))
 
 def compare_methods(task:str, # a key of `TASKS`
@@ -275,7 +276,7 @@ def batch_ms(learn:Learner, # a trained learner
     return float(np.median(times))
 
 
-# %% ../nbs/16_compare.ipynb #6a4e6063
+# %% ../nbs/16_compare.ipynb #cf3f2ffb
 def _petl_fit(make, epochs, lr, seed):
     with PeakMemory() as mem: r, learn = fit_timed(make, epochs, lr, seed)
     return r, learn, mem.mb
@@ -293,6 +294,7 @@ def petl_variants(methods, # method names (`None`: every registered one), or a d
     if not out: raise ValueError("No method to compare: give method names, or {row name: (method, options)}")
     return out
 
+# %% ../nbs/16_compare.ipynb #9059f15c
 def compare_petl(task:str, # a key of `TASKS`
                  backbone:FrozenBackbone, # the frozen backbone every method shares
                  methods=None, # methods of `petl_learner` (default: every registered one, `METHODS`), or {row name: (method, options)} (`petl_variants`)
@@ -340,7 +342,6 @@ def compare_petl(task:str, # a key of `TASKS`
                      'ms_per_batch': round(batch_ms(learn, eval_dls.valid), 2), 'peak_mb': round(max(mbs), 1) if mbs else None})
     return dict(task=task, main_metric=m, n_train=len(train), n_holdout=len(holdout), n_eval=len(ev), epochs=epochs,
                 seeds=list(seeds), bs=bs, backbone_parameters=n['backbone'], rows=rows)
-
 
 # %% ../nbs/16_compare.ipynb #69cc80f7
 def petl_costs(dls:AdaDataLoaders, # a task's DataLoaders (not cached)

@@ -887,9 +887,10 @@ class AdaDataLoaders(DataLoaders):
         if show: display_df(df)
         return df
 
-# %% ../nbs/05_data.ipynb #22cb85b3
+# %% ../nbs/05_data.ipynb #a351cdb8
 MULTITASK_KINDS = ('sequence', 'regression') # the kinds a multi-task model trains together
 
+# %% ../nbs/05_data.ipynb #0f5e118a
 class MultiTaskDL:
     "Batches of several tasks' loaders, one task per batch, each tagged with its task: drawn with probability ∝ N^(1/T), or task after task"
     def __init__(self,
@@ -958,6 +959,7 @@ class MultiTaskDL:
                 its[t] = iter(self.loaders[t]); b = next(its[t])
             yield self.tag(t, b)
 
+# %% ../nbs/05_data.ipynb #09349b33
 class _Sizes:
     "What fastai reads of a loader's `dataset`: its length"
     def __init__(self, sizes): self.sizes = sizes
@@ -1003,4 +1005,3 @@ class MultiTaskDataLoaders(DataLoaders):
         i = int(ids[0]); names = {v: k for k, v in self.task_ids.items()}
         return names[i]
     def __repr__(self): return f"MultiTaskDataLoaders({', '.join(f'{t}: {len(d.train_ds)}/{len(d.valid_ds)}' for t, d in self.tasks.items())})"
-

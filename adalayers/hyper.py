@@ -36,7 +36,7 @@ __all__ = ['multitask_params', 'task_spec', 'task_specs', 'ScaledLoss', 'ScaledM
            'AdapterHyperNet', 'GeneratedAdapter', 'HyperformerModel', 'HyperAdaConfig', 'HyperAdaModel',
            'MultiTaskLearner', 'load_multitask_model', 'hyperformer_learner', 'hyper_ada_learner']
 
-# %% ../nbs/10c_hyper.ipynb #3e075676
+# %% ../nbs/10c_hyper.ipynb #4d40127f
 def task_spec(name:str, # the task's name
               dls, # its `AdaDataLoaders`
              ) -> dict:
@@ -47,10 +47,12 @@ def task_spec(name:str, # the task's name
         spec.update(target_mean=float(y.mean()), target_scale=float(y.std()) or 1.0)
     return spec
 
+# %% ../nbs/10c_hyper.ipynb #b324f929
 def task_specs(mdls:MultiTaskDataLoaders) -> list[dict]:
     "`task_spec` of every task of `mdls`, in task-id order"
     return [task_spec(t, mdls.tasks[t]) for t in sorted(mdls.tasks, key=lambda t: mdls.task_ids[t])]
 
+# %% ../nbs/10c_hyper.ipynb #5c7d05ac
 class ScaledLoss:
     "A task's own loss divided by `scale**2`: a regression task's MSE in units of its targets' spread, on the scale of the classification losses beside it"
     def __init__(self, loss, # the task's loss (its kind's `loss_for`)
@@ -60,22 +62,26 @@ class ScaledLoss:
     @property
     def activation(self): return self.loss.activation
 
+# %% ../nbs/10c_hyper.ipynb #a32b2d23
 def ScaledMSE(scale:float) -> ScaledLoss:
     "The regression kind's loss in units of the targets' spread (the name of earlier versions)"
     return ScaledLoss(MSELossFlat(), scale)
 
+# %% ../nbs/10c_hyper.ipynb #9914cfe6
 def init_output(linear:nn.Linear, spec:dict) -> nn.Linear:
     "A regression head's output starts at the mean training target (classification heads are left as they are)"
     if spec['kind'] == 'regression':
         with torch.no_grad(): linear.bias.fill_(spec.get('target_mean', 0.0))
     return linear
 
+# %% ../nbs/10c_hyper.ipynb #fe8dc24a
 class MultiTaskLoss:
     "Each batch's loss is its own task's: cross-entropy for classes, MSE for regression (the task ids follow the targets)"
     def __init__(self, losses:dict): # task id -> that task's loss function
         self.losses = losses
     def __call__(self, pred, targ, task): return self.losses[int(task[0])](pred, targ)
 
+# %% ../nbs/10c_hyper.ipynb #7d429ce4
 class TaskMetric(Metric):
     "One task's metric, fed only that task's validation batches; named `<task>_<metric>`"
     def __init__(self, metric, # a fastai metric (function, class or instance)
@@ -96,6 +102,7 @@ class TaskMetric(Metric):
     @property
     def name(self): return f"{self.task}_{self.metric.name}"
 
+# %% ../nbs/10c_hyper.ipynb #3c1450e5
 class MeanTaskMetric(Metric):
     "The mean over tasks of each task's main metric (the last of its metrics), the average the multi-task papers report"
     def __init__(self, metrics:list): self.metrics = metrics # one `TaskMetric` per task
@@ -108,6 +115,7 @@ class MeanTaskMetric(Metric):
     @property
     def name(self): return 'mean'
 
+# %% ../nbs/10c_hyper.ipynb #7077777d
 def multitask_loss_and_metrics(mdls:MultiTaskDataLoaders) -> tuple:
     "The `MultiTaskLoss` of `mdls`' tasks (regression in units of its targets' spread) and, per task, its own metrics (`metrics_for`) plus the mean of their main metrics"
     specs = {t: task_spec(t, d) for t, d in mdls.tasks.items()}
@@ -118,7 +126,6 @@ def multitask_loss_and_metrics(mdls:MultiTaskDataLoaders) -> tuple:
         ms = [TaskMetric(m, t, mdls.task_ids[t]) for m in metrics_for(d)]
         per += ms; mains.append(ms[-1])
     return loss, per + ([MeanTaskMetric(mains)] if len(mains) > 1 else [])
-
 
 # %% ../nbs/10c_hyper.ipynb #39989216
 def normal_init(lin:nn.Linear, std:float) -> nn.Linear:

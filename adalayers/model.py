@@ -18,7 +18,7 @@ from .heads import SequenceClassifier, TokenClassifier
 __all__ = ['REFERENCE_OPTIONS', 'REFERENCE_TRAINING', 'HEAD_OPTIONS', 'HEADS', 'AdaLayersConfig', 'check_option_values',
            'check_options', 'HeadKind', 'AdaLayersHead', 'AdaLayersModel']
 
-# %% ../nbs/04_model.ipynb #d71bf181
+# %% ../nbs/04_model.ipynb #a5c7db00
 class AdaLayersConfig(PretrainedConfig):
     "Configuration of an AdaLayers head: mixing options, task head, labels and the backbone it belongs to"
     model_type = 'adalayers'
@@ -85,17 +85,21 @@ class AdaLayersConfig(PretrainedConfig):
         "The head options (`HEAD_OPTIONS`): what a user chooses, as opposed to what the backbone and data decide"
         return {k: getattr(self, k) for k in HEAD_OPTIONS}
 
+# %% ../nbs/04_model.ipynb #9de43ab7
 REFERENCE_OPTIONS = dict( # head options of the reference code's final configs (alexdremov/adalayers, scripts/final_configs/*.json)
     cola=dict(k=64, alpha=64.0, n_heads=8, cutoff=0.01, pos_enc=True, final_gelu=True, state_dropout=0.3, dropout=0.3, head_dropout=0.3),
     imdb=dict(k=64, alpha=70.0, n_heads=16, cutoff=0.005, pos_enc=False, final_gelu=True, state_dropout=0.3, dropout=0.0, head_dropout=0.3),
     conll2003=dict(k=128, alpha=128.0, n_heads=8, cutoff=0.01, pos_enc=True, final_gelu=True, state_dropout=0.2, dropout=0.2, head_dropout=0.2,
                    head_layers=1, head_ff=2048, head_norm=False, head_out_dropout=0.2))
+
+# %% ../nbs/04_model.ipynb #77d814c5
 REFERENCE_TRAINING = dict( # and their training (configs/adalayers_*.yaml): `AdaLearner.fit_plateau` with these, on a split carved from the training data
     cola=dict(lr=1e-4, wd=0.0, bs=600, max_epochs=256, patience=30, lr_patience=25),
     imdb=dict(lr=1e-4, wd=1e-3, bs=400, max_epochs=128, patience=10, lr_patience=5),
     conll2003=dict(lr=1e-4, wd=1e-3, bs=356, max_epochs=256, patience=40, lr_patience=16, min_delta=1e-3, entropy_lambda=1e-3,
                    class_weights=[0.0292, 0.12183, 0.11771, 0.12196, 0.11923, 0.1215697, 0.121895, 0.123348, 0.1232325])) # tags O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC, I-MISC
 
+# %% ../nbs/04_model.ipynb #8ef7868a
 def _is_int(v): return isinstance(v, numbers.Integral) and not isinstance(v, bool)
 def _is_real(v): return isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)
 _OPTION_TYPES = dict( # field -> (test, what it must be)
@@ -118,9 +122,11 @@ def check_option_values(config):
         v = getattr(config, name)
         if not ok(v): raise ValueError(f"{name} must be {what}, not {v!r}")
 
+# %% ../nbs/04_model.ipynb #96a8c46b
 HEAD_OPTIONS = ('k', 'alpha', 'cutoff', 'topk', 'layer', 'pos_enc', 'dropout', 'layer_dropout', 'final_gelu', 'n_heads', 'head_dropout',
                 'head_layers', 'crf', 'attention', 'state_dropout', 'mix', 'head_ff', 'head_norm', 'head_out_dropout') # the fields of `AdaLayersConfig` a user sets; the others come from the backbone and the data
 
+# %% ../nbs/04_model.ipynb #d4cf2bcb
 def check_options(options:dict) -> dict:
     "`options` as a dict of head options, refusing names that are not `HEAD_OPTIONS`"
     options = dict(options.options() if isinstance(options, AdaLayersConfig) else options or {})

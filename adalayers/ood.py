@@ -130,7 +130,7 @@ LOGIT_SCORES = dict( # method -> `(logits, T) -> scores`, higher = more likely o
 FEATURE_SCORES = ('mahalanobis', 'knn')
 
 
-# %% ../nbs/17_ood.ipynb #dd029739
+# %% ../nbs/17_ood.ipynb #9c7ff1c9
 def _unshuffled(dl):
     "`dl` read in a fixed order, and that order (dataset indices)"
     d = dl.new(shuffle=False, drop_last=False) if dl.shuffle or dl.drop_last else dl
@@ -142,6 +142,7 @@ def final_linear(model:nn.Module, n_classes:int) -> nn.Linear:
     if not lins: raise ValueError(f"No linear layer with {n_classes} outputs in {type(model).__name__}: cannot tell which layer makes the logits")
     return lins[-1]
 
+# %% ../nbs/17_ood.ipynb #1fd55d45
 def model_outputs(learn, # a Learner of the project (AdaLayers, single layer, any `petl_learner` method, full fine-tuning)
                   dl, # an `AdaDL` of the learner's task
                  ) -> tuple[torch.Tensor, torch.Tensor]:
@@ -159,6 +160,7 @@ def model_outputs(learn, # a Learner of the project (AdaLayers, single layer, an
     inv = np.argsort(order)
     return torch.cat(logits)[inv], torch.cat(feats)[inv]
 
+# %% ../nbs/17_ood.ipynb #d939dfb1
 def state_features(backbone:FrozenBackbone, # the frozen backbone
                    dls, # the task's `AdaDataLoaders` (cached hidden states are read when present)
                    dl, # an `AdaDL` of it
@@ -173,6 +175,7 @@ def state_features(backbone:FrozenBackbone, # the frozen backbone
         raise ValueError(f"features must be 'model', 'all' or a hidden state 0..{x.shape[1]-1}, not {layer!r}")
     return x[:, layer]
 
+# %% ../nbs/17_ood.ipynb #1e18c5a2
 def _check_method(method:str) -> str:
     if method not in (*LOGIT_SCORES, *FEATURE_SCORES): raise ValueError(f"Unknown method {method!r}: choose one of {[*LOGIT_SCORES, *FEATURE_SCORES]}")
     return method
@@ -196,6 +199,7 @@ def ood_scores(learn, # a Learner of the project, trained on the in-distribution
     if method == 'knn': return knn_scores(train, test, k)
     return mahalanobis_scores(train, fit_labels(fit_dl), test)
 
+# %% ../nbs/17_ood.ipynb #c6b0c44a
 def learner_features(learn, dl, features:int|str='model', backbone=None) -> np.ndarray:
     "Features `(n, d)` of `dl`'s examples in dataset order: the final layer's input (`model`), a hidden state of the frozen backbone, or `all`"
     if features == 'model': return model_outputs(learn, dl)[1].numpy().astype(np.float64)
@@ -203,12 +207,14 @@ def learner_features(learn, dl, features:int|str='model', backbone=None) -> np.n
     if bb is None: raise ValueError(f"features={features!r} reads the frozen backbone's hidden states, and this learner's model has none: pass backbone=")
     return state_features(bb, learn.dls, dl, features).numpy().astype(np.float64)
 
+# %% ../nbs/17_ood.ipynb #3ed2f707
 def fit_labels(dl) -> np.ndarray:
     "The classes of `dl`'s examples, in dataset order (what the Mahalanobis score fits class means on)"
     y = getattr(dl.dataset, 'labels', None)
     if y is None: raise ValueError("The Mahalanobis score fits class means: the examples it fits on need labels")
     return np.asarray(y)
 
+# %% ../nbs/17_ood.ipynb #e1386c38
 def ood_class_split(df:pd.DataFrame, # a task's data
                     label_col:str='label', # its class column
                     keep:float=0.5, # the share of classes kept in distribution (Cho et al.: 0.25, 0.5, 0.75)
@@ -223,7 +229,7 @@ def ood_class_split(df:pd.DataFrame, # a task's data
     m = df[label_col].isin(kept)
     return df[m], df[~m], kept
 
-
+# %% ../nbs/17_ood.ipynb #fa07e668
 def clinc_oos_split(split:str='validation', # `train`, `validation` or `test`
                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
     "CLINC150's own protocol: the in-scope rows (150 intents) and the out-of-scope rows (label `oos`) of one split"
@@ -231,7 +237,6 @@ def clinc_oos_split(split:str='validation', # `train`, `validation` or `test`
     oos = TASKS['clinc150'].label_names.index('oos')
     m = df['label'] == oos
     return df[~m], df[m]
-
 
 # %% ../nbs/17_ood.ipynb #03977891
 def ood_report(learn, # a Learner of the project, trained on the in-distribution task
@@ -268,7 +273,7 @@ def ood_report(learn, # a Learner of the project, trained on the in-distribution
     return df
 
 
-# %% ../nbs/17_ood.ipynb #74876829
+# %% ../nbs/17_ood.ipynb #3004ae81
 class _on_class_or_instance:
     "A method that, called on the class, runs on a new default instance: `OODDetector.fit(learn, method=...)` and `OODDetector('knn').fit(learn)` both work"
     def __init__(self, f): self.f = f; functools.update_wrapper(self, f)
@@ -354,6 +359,7 @@ class OODDetector:
         det.stats = {k: v for k, v in load_file(path/'ood.safetensors').items() if k != 'none'}
         return det
 
+# %% ../nbs/17_ood.ipynb #b8339976
 @patch
 def predict_ood(self:Learner, item, # a text, or a (text, pair) tuple
                ) -> tuple:
@@ -363,12 +369,11 @@ def predict_ood(self:Learner, item, # a text, or a (text, pair) tuple
     s = float(det.scores(self, self.dls.test_dl([item]))[0])
     return (*self.predict(item), s, bool(det.is_ood([s])[0]))
 
-
 # %% ../nbs/17_ood.ipynb #04dbb824
 OODDetector.legacy_files = ('ood.json', 'ood.safetensors') # where versions before the head extras wrote it: the top of the head's folder
 HEAD_EXTRAS['ood_detector'] = OODDetector # `learn.save_head` saves `learn.ood_detector` beside the head; `load_head` brings it back
 
-# %% ../nbs/17_ood.ipynb #0d59dbaa
+# %% ../nbs/17_ood.ipynb #98ee886e
 def _carve(df:pd.DataFrame, n:int|None, h:int=0, seed:int=0) -> tuple[pd.DataFrame, pd.DataFrame]:
     "Per class, `n` rows (all when `None`) and `h` other rows, drawn at random"
     d = df.sample(frac=1, random_state=seed)
@@ -402,8 +407,10 @@ def ood_protocol(task:str, # `clinc150` or `snips` (any sequence task of `TASKS`
     named = lambda d: d.assign(label=[names[i] for i in d.label])
     return dict(task=task, keep=keep, train=named(tr), holdout=named(hold), test_in=named(test_in), test_out=test_out, label_names=[names[i] for i in kept])
 
+# %% ../nbs/17_ood.ipynb #348b4c0c
 STUDY_METHODS = ('full', 'houlsby', 'lora', 'prefix', 'adalayers', 'single') # every transfer method of the study; `single`: the best single hidden state's head
 
+# %% ../nbs/17_ood.ipynb #3d3db7ec
 def _study_learner(method, dls, cdls, backbone, layer):
     if method == 'adalayers': return ada_learner(cdls, backbone)
     if method == 'single': return ada_learner(cdls, backbone, config=dict(layer=layer))
@@ -420,11 +427,13 @@ def study_dls(backbone:FrozenBackbone, data:dict, bs:int=32, max_len:int=32) -> 
     df = pd.concat([data['train'].assign(is_valid=False), data['holdout'].assign(is_valid=True)], ignore_index=True)
     return AdaDataLoaders.from_df(df, backbone, valid_col='is_valid', label_names=data['label_names'], max_len=max_len, bs=bs)
 
+# %% ../nbs/17_ood.ipynb #32b0cb57
 def holdout_accuracy(learn) -> float:
     "Accuracy on the learner's validation set (in the study: rows carved from the training split)"
     p, t = learn.get_preds(dl=learn.dls.valid)
     return float((p.argmax(1) == t).float().mean())
 
+# %% ../nbs/17_ood.ipynb #c6dd88a6
 def choose_lrs(backbone:FrozenBackbone, # the frozen backbone
                data:dict, # a setting of `ood_protocol`: learning rates are chosen on its holdout rows, never on test rows
                methods=STUDY_METHODS, # the methods
@@ -445,6 +454,7 @@ def choose_lrs(backbone:FrozenBackbone, # the frozen backbone
     best = df.loc[df.groupby('method', sort=False).holdout_accuracy.idxmax()]
     return dict(zip(best.method, best.lr)), df
 
+# %% ../nbs/17_ood.ipynb #0e6d525b
 def ood_study(backbone:FrozenBackbone, # the frozen backbone
               data:dict, # a setting of `ood_protocol`
               methods=STUDY_METHODS, # transfer methods (`single`: the hidden state whose linear probe is best on the holdout rows)
@@ -480,7 +490,6 @@ def ood_study(backbone:FrozenBackbone, # the frozen backbone
             if on_result is not None: on_result(key, rows)
             del learn
     return done
-
 
 # %% ../nbs/17_ood.ipynb #de12c1d2
 def study_table(rows:list[dict], # rows of `ood_study` (several settings may be mixed: each row names its `setting`)

@@ -116,7 +116,7 @@ class InputTap(nn.Module):
         self.sink.block_input = x
         return self.linear(x)
 
-# %% ../nbs/10a_petl.ipynb #475aa657
+# %% ../nbs/10a_petl.ipynb #0f3d2bf6
 @dataclass
 class PetlConfig(JsonConfig):
     "Base of the method configs: the method's options plus what `save_head` pins: the task head, the labels and the backbone"
@@ -156,6 +156,7 @@ class PetlConfig(JsonConfig):
             raise ValueError(f"{Path(path)/'config.json'} is not the config of an adapted backbone saved by adalayers")
         return method_of(d.pop('method', None)).config(**d)
 
+# %% ../nbs/10a_petl.ipynb #f0f07c8c
 @dataclass
 class HoulsbyConfig(PetlConfig):
     "Houlsby et al. 2019: two bottleneck adapters per layer, after the attention output and the feed-forward down-projection"
@@ -164,6 +165,7 @@ class HoulsbyConfig(PetlConfig):
     train_layer_norms:bool=True # train copies of every LayerNorm of the backbone (the paper does)
     method:ClassVar[str] = 'houlsby'
 
+# %% ../nbs/10a_petl.ipynb #44fcda63
 @dataclass
 class ParallelConfig(PetlConfig):
     "He et al. 2022: a scaled bottleneck branch beside each feed-forward block, fed with the block's input"
@@ -171,37 +173,44 @@ class ParallelConfig(PetlConfig):
     scale:float=4.0 # the branch's output is multiplied by this (the paper's s = 4)
     method:ClassVar[str] = 'parallel'
 
+# %% ../nbs/10a_petl.ipynb #5e2b7786
 @dataclass
 class BitFitConfig(PetlConfig):
     "Ben Zaken et al. 2022: train every bias of the backbone (a copy of them), nothing else"
     method:ClassVar[str] = 'bitfit'
 
+# %% ../nbs/10a_petl.ipynb #2ab5b0a4
 @dataclass
 class FullConfig(PetlConfig):
     "Full fine-tuning: every weight of a private copy of the backbone trains"
     method:ClassVar[str] = 'full'
 
+# %% ../nbs/10a_petl.ipynb #ebde3a4a
 @dataclass
 class PeftMethodConfig(PetlConfig):
     "LoRA, prefix tuning or IA3 through PEFT: `peft` holds the PEFT config's fields (saved by PEFT as `adapter_config.json`)"
     peft:dict|None=None # the PEFT config (`LoraConfig`, `PrefixTuningConfig`, `IA3Config`) as a dict
     method:ClassVar[str] = 'peft'
 
+# %% ../nbs/10a_petl.ipynb #ad081db4
 @dataclass
 class PeftLoraConfig(PeftMethodConfig):
     "LoRA (Hu et al. 2022) through PEFT: low-rank updates of the attention query and value projections"
     method:ClassVar[str] = 'lora'
 
+# %% ../nbs/10a_petl.ipynb #26466e08
 @dataclass
 class PeftPrefixConfig(PeftMethodConfig):
     "Prefix tuning (Li and Liang 2021) through PEFT: trained key and value vectors prepended in every layer"
     method:ClassVar[str] = 'prefix'
 
+# %% ../nbs/10a_petl.ipynb #f1e67455
 @dataclass
 class PeftIA3Config(PeftMethodConfig):
     "IA3 (Liu et al. 2022) through PEFT: trained rescaling of keys, values and feed-forward activations"
     method:ClassVar[str] = 'ia3'
 
+# %% ../nbs/10a_petl.ipynb #e1c109c1
 @dataclass(frozen=True)
 class Method:
     "All the library knows of one method: made once, by `register_method`, in the method's own module"
@@ -217,6 +226,7 @@ class Method:
     peft:str|None=None # PEFT methods: the name of PEFT's config class
     peft_defaults:Callable|None=None # PEFT methods: `Placement -> defaults` of that config (PEFT's own otherwise)
 
+# %% ../nbs/10a_petl.ipynb #241f60f0
 METHODS = {} # name -> `Method`; each method's module adds its own with `register_method`
 
 def register_method(name:str, # the method's name
@@ -229,6 +239,7 @@ def register_method(name:str, # the method's name
     METHODS[name] = m = Method(name, config, lr, tuple(lrs), **kwargs)
     return m
 
+# %% ../nbs/10a_petl.ipynb #56e476c4
 def method_of(name:str) -> Method:
     "The registered method `name`; an unknown one is refused with the methods there are"
     if name not in METHODS:
@@ -236,6 +247,7 @@ def method_of(name:str) -> Method:
                          "module is imported: CoDA with `import adalayers.coda`, every method with `import adalayers.all`)")
     return METHODS[name]
 
+# %% ../nbs/10a_petl.ipynb #d98dbb80
 def method_class(method:str) -> type:
     "The config class of `method`"
     return method_of(method).config
@@ -339,7 +351,7 @@ METHOD_CONFIGS = MethodTable(lambda m: m.config, lambda m: m.factory is None) # 
 ADAPT = MethodTable(lambda m: m.adapt, lambda m: m.adapt is not None) # adapter method -> how it rewires the encoder
 PEFT_DEFAULTS = MethodTable(lambda m: (m.peft, m.peft_defaults), lambda m: m.peft is not None) # PEFT method -> (PEFT config class, defaults)
 
-# %% ../nbs/10a_petl.ipynb #a5390d31
+# %% ../nbs/10a_petl.ipynb #783c11b0
 class TaskHead(nn.Module):
     "The head adapter papers put on the adapted backbone: dropout and a linear layer on the pooled last hidden state, or on every token"
     def __init__(self, hidden:int, n_classes:int, # outputs: one per class (regression: 1)
@@ -359,11 +371,13 @@ class TaskHead(nn.Module):
                 h = (h*m).sum(1) / m.sum(1).clamp(min=1)
         return self.linear(self.drop(h))
 
+# %% ../nbs/10a_petl.ipynb #dd1bad88
 def takes_token_types(encoder:nn.Module) -> bool:
     "Whether `encoder` (or the model PEFT wraps) takes segment ids"
     base = encoder.get_base_model() if hasattr(encoder, 'get_base_model') else encoder
     return 'token_type_ids' in inspect.signature(base.forward).parameters
 
+# %% ../nbs/10a_petl.ipynb #d5f52446
 class PetlModel(nn.Module):
     "The backbone as one method computes it (its own module tree, sharing the frozen weights) and a linear task head"
     def __init__(self, backbone:FrozenBackbone, # the shared frozen backbone: never changed
