@@ -10,6 +10,7 @@ from fastai.torch_core import set_seed
 from .core import *
 from .named_backbones import *
 from .report import *
+from .tasks import *
 from .backbone import *
 from .aggregator import *
 from .crf import *
@@ -31,7 +32,8 @@ from .multitask import *
 from .analysis import *
 from .compare import *
 from .ood import *
-from . import (core, named_backbones, report, backbone, aggregator, crf, heads, saved, model, data, tagging, cache, metrics, callbacks, learner, finetune,
-                       petl, coda, hyper, benchmark, multitask, analysis, compare, ood)
-__all__ = ['set_seed'] + [n for m in (core, named_backbones, report, backbone, aggregator, crf, heads, saved, model, data, tagging, cache, metrics, callbacks, learner,
-                                      finetune, petl, coda, hyper, benchmark, multitask, analysis, compare, ood) for n in m.__all__]
+from .cho_study import *
+from . import (core, named_backbones, report, tasks, backbone, aggregator, crf, heads, saved, model, data, tagging, cache, metrics, callbacks, learner, finetune,
+                       petl, coda, hyper, benchmark, multitask, analysis, compare, ood, cho_study)
+__all__ = ['set_seed'] + [n for m in (core, named_backbones, report, tasks, backbone, aggregator, crf, heads, saved, model, data, tagging, cache, metrics, callbacks, learner,
+                                      finetune, petl, coda, hyper, benchmark, multitask, analysis, compare, ood, cho_study) for n in m.__all__]

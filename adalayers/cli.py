@@ -10,7 +10,8 @@ import matplotlib
 from fastcore.script import anno_parser
 from fastai.torch_core import set_seed
 from .backbone import as_backbone
-from .data import AdaDataLoaders, TASKS
+from .tasks import TASKS
+from .data import AdaDataLoaders
 from .model import check_options
 from .learner import ada_learner
 from .cache import default_cache_dir

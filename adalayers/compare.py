@@ -12,7 +12,8 @@ from fastai.torch_core import default_device
 from fastprogress.fastprogress import progress_bar
 from .backbone import FrozenBackbone
 from .report import pm, md_table
-from .data import AdaDataLoaders, TASKS, load_task_split, max_positions
+from .tasks import TASKS, load_task_split
+from .data import AdaDataLoaders, max_positions
 from .metrics import main_metric
 from .learner import ada_learner
 from .finetune import finetune_learner

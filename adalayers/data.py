@@ -17,79 +17,16 @@ from fastai.torch_core import display_df, default_device
 from fastprogress.fastprogress import progress_bar
 from transformers import AutoConfig, AutoTokenizer
 from .core import local_split_path
+from .tasks import TaskSpec, TASKS, load_task_split, carve_split # the task catalogue (`00c_tasks`), importable from here as before
 from .named_backbones import backbone_path
 from .backbone import FrozenBackbone, check_tokenizer, load_pretrained
 
 # %% auto #0
-__all__ = ['TASKS', 'IGNORE_INDEX', 'DATASETS', 'MULTITASK_KINDS', 'TaskSpec', 'load_task_split', 'TokenizedDataset',
-           'tokenize_texts', 'pad_sequences', 'length_mask', 'AdaDL', 'check_columns', 'check_texts', 'encode_labels',
-           'split_words', 'check_fast_tokenizer', 'tokenize_words', 'word_tags', 'encode_tags', 'check_words_and_tags',
-           'tag_scheme', 'to_iob2', 'tagged_words', 'TaggedDataset', 'encode_values', 'RegressionDataset',
-           'tokenizer_for', 'max_positions', 'check_max_len', 'carve_split', 'AdaDataLoaders', 'MultiTaskDL',
-           'MultiTaskDataLoaders']
-
-# %% ../nbs/05_data.ipynb #f3e9ce23
-@dataclass
-class TaskSpec:
-    "Where a task's data lives and how to read it"
-    text_cols:list[str] # one text column, or two for sentence pairs
-    label_col:str # integer class labels (numbers for `regression`)
-    label_names:list[str] # class names in label order (`regression`: one name, the predicted quantity)
-    train_split:str|None # split to train on; `None` when there is none: `from_task` trains on a seeded random share (`carve`) of the evaluation split and validates on the rest
-    valid_split:str # split to validate on
-    hub:tuple # `datasets.load_dataset` arguments when no data folder is set
-    max_len:int=128 # default truncation length in tokens
-    kind:str='sequence' # `sequence`: one label per text; `token`: one tag per word; `regression`: one number per text
-
-    def columns(self) -> dict:
-        "The `AdaDataLoaders.from_df` arguments that name the task's columns, and its kind"
-        if self.kind == 'token': return dict(tokens_col=self.text_cols[0], tags_col=self.label_col, kind='token')
-        return dict(text_col=self.text_cols, label_col=self.label_col, kind=self.kind)
-
-# the 151 intents of CLINC150 in the Hub's `clinc_oos` order (oos = 42), as the data folder's Parquet metadata lists them
-_CLINC150 = '''restaurant_reviews nutrition_info account_blocked oil_change_how time weather redeem_rewards interest_rate gas_type
-accept_reservations smart_home user_name report_lost_card repeat whisper_mode what_are_your_hobbies order jump_start
-schedule_meeting meeting_schedule freeze_account what_song meaning_of_life restaurant_reservation traffic make_call
-text bill_balance improve_credit_score change_language no measurement_conversion timer flip_coin do_you_have_pets
-balance tell_joke last_maintenance exchange_rate uber car_rental credit_limit oos shopping_list expiration_date
-routing meal_suggestion tire_change todo_list card_declined rewards_balance change_accent vaccines reminder_update
-food_last change_ai_name bill_due who_do_you_work_for share_location international_visa calendar translate carry_on
-book_flight insurance_change todo_list_update timezone cancel_reservation transactions credit_score report_fraud
-spending_history directions spelling insurance what_is_your_name reminder where_are_you_from distance payday
-flight_status find_phone greeting alarm order_status confirm_reservation cook_time damaged_card reset_settings
-pin_change replacement_card_duration new_card roll_dice income taxes date who_made_you pto_request tire_pressure
-how_old_are_you rollover_401k pto_request_status how_busy application_status recipe calendar_update play_music yes
-direct_deposit credit_limit_change gas pay_bill ingredients_list lost_luggage goodbye what_can_i_ask_you book_hotel
-are_you_a_bot next_song change_speed plug_type maybe w2 oil_change_when thank_you shopping_list_update pto_balance
-order_checks travel_alert fun_fact sync_device schedule_maintenance apr transfer ingredient_substitution calories
-current_location international_fees calculator definition next_holiday update_playlist mpg min_payment
-change_user_name restaurant_suggestion travel_notification cancel pto_used travel_suggestion change_volume'''.split()
-
-TASKS = dict(
-    cola=TaskSpec(['sentence'], 'label', ['unacceptable', 'acceptable'], 'train', 'validation', ('nyu-mll/glue', 'cola')),
-    sst2=TaskSpec(['sentence'], 'label', ['negative', 'positive'], 'train', 'validation', ('nyu-mll/glue', 'sst2')),
-    imdb=TaskSpec(['text'], 'label', ['neg', 'pos'], 'train', 'test', ('stanfordnlp/imdb',), max_len=512),
-    rte=TaskSpec(['sentence1', 'sentence2'], 'label', ['entailment', 'not_entailment'], 'train', 'validation', ('nyu-mll/glue', 'rte'), max_len=256),
-    conll2003=TaskSpec(['tokens'], 'ner_tags', ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'],
-                       'train', 'validation', ('eriktks/conll2003',), max_len=256, kind='token'),
-    clinc150=TaskSpec(['text'], 'label', _CLINC150, 'train', 'validation', ('clinc_oos', 'plus')), # the data folder holds the `full` configuration
-    snips=TaskSpec(['text'], 'label', ['AddToPlaylist', 'BookRestaurant', 'GetWeather', 'PlayMusic', 'RateBook', 'SearchCreativeWork',
-                                       'SearchScreeningEvent'], 'train', 'validation', ('DeepPavlov/snips',)), # no canonical Hub copy: alphabetical intents
-    qnli=TaskSpec(['question', 'sentence'], 'label', ['entailment', 'not_entailment'], None, 'validation', ('nyu-mll/glue', 'qnli'), max_len=256),
-)
-
-# %% ../nbs/05_data.ipynb #4ef56542
-def load_task_split(name:str, # a key of `TASKS`
-                    split:str, # split name, e.g. `train`
-                   ) -> pd.DataFrame:
-    "One split of a task as a DataFrame: from the `ADALAYERS_DATA` folder, else from the Hugging Face hub"
-    if name not in TASKS: raise ValueError(f"Unknown task {name!r}; tasks: {list(TASKS)}")
-    if split is None: raise ValueError(f"No split given for {name!r}: a task with `train_split=None` has no training split; "
-                                       f"`AdaDataLoaders.from_task({name!r})` carves one out of its {TASKS[name].valid_split!r} split")
-    p = local_split_path(name, split)
-    if p is not None: return pd.read_parquet(p)
-    from datasets import load_dataset
-    return load_dataset(*TASKS[name].hub, split=split).to_pandas()
+__all__ = ['IGNORE_INDEX', 'DATASETS', 'MULTITASK_KINDS', 'TokenizedDataset', 'tokenize_texts', 'pad_sequences', 'length_mask',
+           'AdaDL', 'check_columns', 'check_texts', 'encode_labels', 'split_words', 'check_fast_tokenizer',
+           'tokenize_words', 'word_tags', 'encode_tags', 'check_words_and_tags', 'tag_scheme', 'to_iob2',
+           'tagged_words', 'TaggedDataset', 'encode_values', 'RegressionDataset', 'tokenizer_for', 'max_positions',
+           'check_max_len', 'AdaDataLoaders', 'MultiTaskDL', 'MultiTaskDataLoaders']
 
 # %% ../nbs/05_data.ipynb #93331a3f
 class TokenizedDataset:
@@ -726,17 +663,6 @@ def _check_classes(trn, val, names:list[str]):
     gone = np.flatnonzero((tc == 0) & (vc > 0))
     if len(gone): warnings.warn(f"{len(gone)} class(es) occur in validation ({int(vc[gone].sum())} times) but never in training: "
                                 f"{[names[i] for i in gone]}; the model cannot learn them: put some of their examples in the training rows")
-
-def carve_split(df:pd.DataFrame, # the only labelled split of a task (e.g. QNLI's validation split)
-                share:float=0.5, # the share of its rows to train on
-                seed:int=42, # seed of the random partition
-               ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    "A seeded random partition of `df` into rows to train on (`share` of them) and rows to validate on, each in `df`'s order"
-    if isinstance(share, bool) or not isinstance(share, numbers.Real) or not 0 < share < 1:
-        raise ValueError(f"carve must be in (0, 1), the share of the evaluation split to train on (0.5 for half), not {share!r}")
-    idx = np.random.default_rng(seed).permutation(len(df))
-    k = int(round(share*len(df)))
-    return df.iloc[np.sort(idx[:k])], df.iloc[np.sort(idx[k:])]
 
 # %% ../nbs/05_data.ipynb #79046348
 class AdaDataLoaders(DataLoaders):

@@ -4,36 +4,26 @@
 
 # %% ../nbs/17_ood.ipynb #23abb76b
 from __future__ import annotations
+import functools, json, warnings
+from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
 import torch.nn.functional as F
 from torch import nn
-from .backbone import FrozenBackbone
-import json
-from pathlib import Path
-from .data import load_task_split, TASKS
 from fastcore.basics import patch
 from fastai.learner import Learner
 from safetensors.torch import save_file, load_file
+from .backbone import FrozenBackbone
+from .tasks import load_task_split, TASKS
 from .saved import HEAD_EXTRAS, check_pin, pin_backbone
-from .report import pm, md_table
 from .analysis import pooled_features, linear_probes
-import functools, time, warnings
-from fastai.torch_core import set_seed
-from fastprogress.fastprogress import progress_bar
-from .data import AdaDataLoaders
-from .learner import ada_learner
-from .petl import petl_learner, METHODS
-
 
 # %% auto #0
-__all__ = ['LOGIT_SCORES', 'FEATURE_SCORES', 'STUDY_METHODS', 'auroc', 'average_precision', 'fpr_at_tpr',
-           'expected_calibration_error', 'ood_metrics', 'mahalanobis_scores', 'mahalanobis_fit', 'mahalanobis_distance',
-           'knn_scores', 'final_linear', 'model_outputs', 'state_features', 'ood_scores', 'learner_features',
-           'fit_labels', 'ood_class_split', 'clinc_oos_split', 'ood_report', 'OODDetector', 'ood_protocol', 'study_dls',
-           'holdout_accuracy', 'choose_lrs', 'ood_study', 'study_table', 'plot_study', 'ood_study_markdown',
-           'study_overview_markdown']
+__all__ = ['LOGIT_SCORES', 'FEATURE_SCORES', 'auroc', 'average_precision', 'fpr_at_tpr', 'expected_calibration_error',
+           'ood_metrics', 'mahalanobis_scores', 'mahalanobis_fit', 'mahalanobis_distance', 'knn_scores', 'final_linear',
+           'model_outputs', 'state_features', 'ood_scores', 'learner_features', 'fit_labels', 'ood_class_split',
+           'clinc_oos_split', 'ood_report', 'OODDetector']
 
 # %% ../nbs/17_ood.ipynb #213d4b29
 def _as_scores(s, what:str) -> np.ndarray:
@@ -373,209 +363,13 @@ def predict_ood(self:Learner, item, # a text, or a (text, pair) tuple
 OODDetector.legacy_files = ('ood.json', 'ood.safetensors') # where versions before the head extras wrote it: the top of the head's folder
 HEAD_EXTRAS['ood_detector'] = OODDetector # `learn.save_head` saves `learn.ood_detector` beside the head; `load_head` brings it back
 
-# %% ../nbs/17_ood.ipynb #98ee886e
-def _carve(df:pd.DataFrame, n:int|None, h:int=0, seed:int=0) -> tuple[pd.DataFrame, pd.DataFrame]:
-    "Per class, `n` rows (all when `None`) and `h` other rows, drawn at random"
-    d = df.sample(frac=1, random_state=seed)
-    r = d.groupby('label').cumcount()
-    if n is None: return d, d.iloc[:0]
-    return d[r < n], d[(r >= n) & (r < n + h)]
+# %% ../nbs/17_ood.ipynb #9ee309ae
+_MOVED = ('ood_protocol', 'STUDY_METHODS', 'study_dls', 'holdout_accuracy', 'choose_lrs', 'ood_study', 'study_table', 'plot_study',
+          'ood_study_markdown', 'study_overview_markdown') # in `adalayers.cho_study` since the study got its own notebook
 
-def ood_protocol(task:str, # `clinc150` or `snips` (any sequence task of `TASKS` with a class split)
-                 keep:float|None=None, # share of classes kept in distribution; `None`: CLINC150's own out-of-scope requests
-                 per_class:int|None=15, # training examples per kept class (all when `None`)
-                 holdout_per_class:int=5, # other training examples per class, to choose hyper-parameters on (the validation set)
-                 test_per_class:int|None=10, # in-distribution test examples per class (all when `None`)
-                 out_n:int|None=1000, # out-of-distribution test examples (all when `None`)
-                 seed:int=0, # which classes are kept and which rows are drawn
-                ) -> dict:
-    "One setting of Cho et al.'s study: training, holdout and test rows of the kept classes (intent names as labels), out-of-distribution test rows"
-    if task not in TASKS or TASKS[task].kind != 'sequence': raise ValueError(f"{task!r} is not a sequence classification task of TASKS: {[t for t, s in TASKS.items() if s.kind == 'sequence']}")
-    names = TASKS[task].label_names
-    oos = names.index('oos') if 'oos' in names else None
-    train, test = load_task_split(task, TASKS[task].train_split), load_task_split(task, 'test')
-    if oos is not None: train, test, test_out = train[train.label != oos], test[test.label != oos], test[test.label == oos]
-    if keep is None:
-        if oos is None: raise ValueError(f"{task!r} has no out-of-scope class: pass keep= (a class split, e.g. 0.5)")
-        kept = sorted(train.label.unique().tolist())
-    else:
-        train, _, kept = ood_class_split(train, 'label', keep, seed)
-        test, test_out = test[test.label.isin(kept)], test[~test.label.isin(kept)]
-    tr, hold = _carve(train, per_class, holdout_per_class, seed)
-    test_in = _carve(test, test_per_class, 0, seed)[0]
-    if out_n is not None and len(test_out) > out_n: test_out = test_out.sample(out_n, random_state=seed)
-    named = lambda d: d.assign(label=[names[i] for i in d.label])
-    return dict(task=task, keep=keep, train=named(tr), holdout=named(hold), test_in=named(test_in), test_out=test_out, label_names=[names[i] for i in kept])
-
-# %% ../nbs/17_ood.ipynb #348b4c0c
-STUDY_METHODS = ('full', 'houlsby', 'lora', 'prefix', 'adalayers', 'single') # every transfer method of the study; `single`: the best single hidden state's head
-
-# %% ../nbs/17_ood.ipynb #3d3db7ec
-def _study_learner(method, dls, cdls, backbone, layer):
-    if method == 'adalayers': return ada_learner(cdls, backbone)
-    if method == 'single': return ada_learner(cdls, backbone, config=dict(layer=layer))
-    return petl_learner(dls, backbone, method)
-
-def _study_lr(method, lrs): return (lrs or {}).get(method, METHODS['adalayers' if method == 'single' else method].lr)
-
-def _fit_quietly(learn, epochs, lr):
-    with learn.no_bar(), learn.no_logging(), warnings.catch_warnings():
-        warnings.simplefilter('ignore'); learn.fit_one_cycle(epochs, lr)
-
-def study_dls(backbone:FrozenBackbone, data:dict, bs:int=32, max_len:int=32) -> AdaDataLoaders:
-    "DataLoaders of a setting (`ood_protocol`): training rows, holdout rows as the validation set"
-    df = pd.concat([data['train'].assign(is_valid=False), data['holdout'].assign(is_valid=True)], ignore_index=True)
-    return AdaDataLoaders.from_df(df, backbone, valid_col='is_valid', label_names=data['label_names'], max_len=max_len, bs=bs)
-
-# %% ../nbs/17_ood.ipynb #32b0cb57
-def holdout_accuracy(learn) -> float:
-    "Accuracy on the learner's validation set (in the study: rows carved from the training split)"
-    p, t = learn.get_preds(dl=learn.dls.valid)
-    return float((p.argmax(1) == t).float().mean())
-
-# %% ../nbs/17_ood.ipynb #c6dd88a6
-def choose_lrs(backbone:FrozenBackbone, # the frozen backbone
-               data:dict, # a setting of `ood_protocol`: learning rates are chosen on its holdout rows, never on test rows
-               methods=STUDY_METHODS, # the methods
-               epochs:int=3, # the study's budget
-               seed:int=0, # one seed
-               candidates:dict|None=None, # method -> learning rates to try (default: the method's candidates, `METHODS[m].lrs`)
-               bs:int=32, max_len:int=32) -> tuple[dict, pd.DataFrame]:
-    "The peak learning rate of each method with the best holdout accuracy, and the accuracy of every candidate"
-    dls = study_dls(backbone, data, bs, max_len); cdls = dls.cached(backbone)
-    layer = int(np.argmax(linear_probes(backbone, cdls))) if 'single' in methods else None
-    rows = []
-    for m in progress_bar(list(methods), leave=False):
-        for lr in (candidates or {}).get(m, METHODS['adalayers' if m == 'single' else m].lrs):
-            set_seed(seed); learn = _study_learner(m, dls, cdls, backbone, layer)
-            _fit_quietly(learn, epochs, lr)
-            rows.append(dict(method=m, lr=lr, holdout_accuracy=holdout_accuracy(learn)))
-    df = pd.DataFrame(rows)
-    best = df.loc[df.groupby('method', sort=False).holdout_accuracy.idxmax()]
-    return dict(zip(best.method, best.lr)), df
-
-# %% ../nbs/17_ood.ipynb #0e6d525b
-def ood_study(backbone:FrozenBackbone, # the frozen backbone
-              data:dict, # a setting of `ood_protocol`
-              methods=STUDY_METHODS, # transfer methods (`single`: the hidden state whose linear probe is best on the holdout rows)
-              seeds=(0, 1), # one training run per method and seed
-              epochs:int=3, # `fit_one_cycle` epochs of every method
-              lrs:dict|None=None, # method -> peak learning rate (default: the method's, `METHODS[m].lr`)
-              T:float=1.0, k:int=10, # energy temperature, kNN neighbour
-              bs:int=32, max_len:int=32,
-              done:dict|None=None, # rows of an earlier, interrupted run (`key -> rows`): those runs are skipped
-              on_result=None, # called with `(key, rows)` after each run (to save progress)
-             ) -> dict:
-    "Every method x seed x score on one setting; plus the frozen backbone's own features (every state, the best one). `key -> rows`"
-    done = dict(done or {})
-    dls = study_dls(backbone, data, bs, max_len); cdls = dls.cached(backbone)
-    ti, to = data['test_in'], data['test_out']
-    in_dl, out_dl = dls.test_dl(list(ti.text), labels=list(ti.label)), dls.test_dl(list(to.text))
-    layer = int(np.argmax(linear_probes(backbone, cdls))) # the best state on the holdout rows: `single` trains on it, `frozen` scores it
-    def rows_of(report, **kw): return [dict(kw, score=m, **{c: round(float(v), 4) for c, v in r.items()}) for m, r in report.iterrows()]
-    for m in progress_bar([*methods, 'frozen'], leave=False): # `frozen`: the backbone's own features, whatever the methods
-        for seed in ([None] if m == 'frozen' else seeds):
-            key = f"{m}/{seed}"
-            if key in done: continue
-            if m == 'frozen': # the untuned backbone's mean-pooled states: no training involved (the untrained head's accuracy is dropped)
-                learn = _study_learner('adalayers', dls, cdls, backbone, layer)
-                rows = [{c: v for c, v in r.items() if c not in ('accuracy', 'ece')}
-                        for f in ('all', layer) for r in rows_of(ood_report(learn, in_dl, out_dl, FEATURE_SCORES, f, T, k), method='frozen backbone', features=str(f))]
-            else:
-                set_seed(seed); learn = _study_learner(m, dls, cdls, backbone, layer)
-                start = time.time(); _fit_quietly(learn, epochs, _study_lr(m, lrs)); secs = round(time.time() - start, 1)
-                rows = rows_of(ood_report(learn, in_dl, out_dl, T=T, k=k), method=m, seed=seed, features='model', train_seconds=secs,
-                               holdout_accuracy=round(holdout_accuracy(learn), 4), **(dict(layer=layer) if m == 'single' else {}))
-            done[key] = rows
-            if on_result is not None: on_result(key, rows)
-            del learn
-    return done
-
-# %% ../nbs/17_ood.ipynb #de12c1d2
-def study_table(rows:list[dict], # rows of `ood_study` (several settings may be mixed: each row names its `setting`)
-                metrics=('auroc', 'fpr95', 'accuracy'), # columns
-               ) -> pd.DataFrame:
-    "Mean and std over seeds of each metric, per setting, method, features and score"
-    df = pd.DataFrame(rows)
-    if 'setting' not in df: df['setting'] = ''
-    g = df.groupby(['setting', 'method', 'features', 'score'], sort=False)[list(metrics)]
-    out = g.mean().join(g.std(ddof=0).fillna(0), rsuffix='_std')
-    return out.join(g.size().rename('runs'))
-
-def plot_study(rows:list[dict], # rows of `ood_study`, each with its `setting`
-               metric:str='auroc', # what to plot
-               methods=None, # which methods (default: all)
-               ax=None):
-    "Per setting (x) and method (colour), the best score's `metric` with its std over seeds"
-    import matplotlib.pyplot as plt
-    t = study_table(rows, (metric,)).reset_index()
-    best = t.loc[t.groupby(['setting', 'method'], sort=False)[metric].idxmax() if metric != 'fpr95' else t.groupby(['setting', 'method'], sort=False)[metric].idxmin()]
-    settings, ms = list(dict.fromkeys(best.setting)), [m for m in dict.fromkeys(best.method) if methods is None or m in methods]
-    if ax is None: _, ax = plt.subplots(figsize=(1.3 * len(settings) + 3, 3.5))
-    w = 0.8 / len(ms)
-    for i, m in enumerate(ms):
-        b = best[best.method == m].set_index('setting').reindex(settings)
-        ax.bar(np.arange(len(settings)) + i * w, b[metric], w, yerr=b[metric + '_std'], label=m, capsize=2)
-    ax.set_xticks(np.arange(len(settings)) + 0.4 - w / 2, settings, rotation=20)
-    ax.set_ylabel(f'{metric} (best score per method)'); ax.legend(fontsize=7, ncol=2)
-    if metric == 'auroc': ax.set_ylim(0.5, 1) # 0.5: chance
-    return ax
-
-
-# %% ../nbs/17_ood.ipynb #091f5b66
-def _cell_pm(m, s, runs=2, nd=3): return pm(m, None if runs < 2 else s, nd) # one run: no spread to show
-
-def _row_name(method, features):
-    "A table row: the method; the frozen backbone's rows by what they read (its best state differs between settings)"
-    if method != 'frozen backbone': return method if features == 'model' else f"{method} (state {features})"
-    return 'frozen backbone, every state' if features == 'all' else 'frozen backbone, best state'
-
-
-def ood_study_markdown(rows:list[dict], # rows of `ood_study`, each with its `setting`
-                       metric:str='auroc', # the detection metric of the score columns (`auroc`, `fpr95`, `aupr_in`, `aupr_out`)
-                      ) -> str:
-    "Per setting, a table: each method's in-distribution accuracy and every score's `metric` (mean ± std over seeds); best of each column in bold"
-    t = study_table(rows, ('accuracy', metric)).reset_index()
-    best = min if metric == 'fpr95' else max
-    out = []
-    for setting, g in t.groupby('setting', sort=False):
-        g = g.assign(row=[_row_name(m, f) for m, f in zip(g.method, g.features)])
-        scores = list(dict.fromkeys(g.score))
-        top = {s: best(g[g.score == s][metric]) for s in scores}
-        lines = []
-        for row, h in g.groupby('row', sort=False):
-            h = h.set_index('score')
-            acc = '' if h.accuracy.isna().all() else _cell_pm(h.accuracy.iloc[0], h.accuracy_std.iloc[0], h.runs.iloc[0])
-            cells = []
-            for s in scores:
-                if s not in h.index: cells.append(''); continue
-                c = _cell_pm(h.loc[s, metric], h.loc[s, metric + '_std'], h.loc[s, 'runs'])
-                cells.append(f"**{c}**" if h.loc[s, metric] == top[s] else c)
-            lines.append([row, acc] + cells)
-        title = f"**{setting}** ({metric}; higher is better)" if metric != 'fpr95' else f"**{setting}** (fpr95; lower is better)"
-        out.append(title + '\n\n' + md_table(['method', 'accuracy'] + scores, lines))
-    return '\n\n'.join(out)
-
-
-# %% ../nbs/17_ood.ipynb #d56b03f9
-def study_overview_markdown(rows:list[dict], # rows of `ood_study`, each with its `setting`
-                            score:str='msp', # which score
-                            metric:str='auroc', # which metric
-                           ) -> str:
-    "One score's `metric` per method (rows) and setting (columns), mean ± std over seeds; best of each column in bold"
-    picked = [r for r in rows if r['score'] == score]
-    if not picked: raise ValueError(f"No rows with score {score!r}: scores are {sorted({r['score'] for r in rows})}")
-    t = study_table(picked, (metric,)).reset_index()
-    t['row'] = [_row_name(m, f) for m, f in zip(t.method, t.features)]
-    settings, best = list(dict.fromkeys(t.setting)), (min if metric == 'fpr95' else max)
-    top = {s: best(t[t.setting == s][metric]) for s in settings}
-    lines = []
-    for row, g in t.groupby('row', sort=False):
-        g = g.set_index('setting'); cells = []
-        for s in settings:
-            if s not in g.index: cells.append(''); continue
-            c = _cell_pm(g.loc[s, metric], g.loc[s, metric + '_std'], g.loc[s, 'runs'])
-            cells.append(f"**{c}**" if g.loc[s, metric] == top[s] else c)
-        lines.append([row] + cells)
-    return md_table(['method'] + settings, lines)
-
+def __getattr__(name):
+    "The study's names, importable from here for one release (with a warning): they live in `adalayers.cho_study`"
+    if name not in _MOVED: raise AttributeError(f"module 'adalayers.ood' has no attribute {name!r}")
+    import importlib # a later notebook's module, named only for this old import path
+    warnings.warn(f"adalayers.ood.{name} moved to adalayers.cho_study: import it from there", FutureWarning, stacklevel=2)
+    return getattr(importlib.import_module('adalayers.cho_study'), name)
