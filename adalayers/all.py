@@ -23,6 +23,7 @@ from .cache import *
 from .metrics import *
 from .callbacks import *
 from .learner import *
+from .joint import *
 from .finetune import *
 from .petl import *
 from .coda import *
@@ -33,7 +34,7 @@ from .analysis import *
 from .compare import *
 from .ood import *
 from .cho_study import *
-from . import (core, named_backbones, report, tasks, backbone, aggregator, crf, heads, saved, model, data, tagging, cache, metrics, callbacks, learner, finetune,
+from . import (core, named_backbones, report, tasks, backbone, aggregator, crf, heads, saved, model, data, tagging, cache, metrics, callbacks, learner, joint, finetune,
                        petl, coda, hyper, benchmark, multitask, analysis, compare, ood, cho_study)
-__all__ = ['set_seed'] + [n for m in (core, named_backbones, report, tasks, backbone, aggregator, crf, heads, saved, model, data, tagging, cache, metrics, callbacks, learner,
+__all__ = ['set_seed'] + [n for m in (core, named_backbones, report, tasks, backbone, aggregator, crf, heads, saved, model, data, tagging, cache, metrics, callbacks, learner, joint,
                                       finetune, petl, coda, hyper, benchmark, multitask, analysis, compare, ood, cho_study) for n in m.__all__]

@@ -25,6 +25,7 @@ __all__ = ['HiddenStatesDataset', 'to_device_async', 'FlatStates', 'iter_hidden_
 # %% ../nbs/05b_cache.ipynb #88d2e82c
 class HiddenStatesDataset:
     "A tokenized dataset (any kind) whose items carry each example's hidden states (states, tokens, hidden) in place of its token ids"
+    serves_states = True # what methods that change the backbone's computation look for, and refuse
     def __init__(self,
                  base:TokenizedDataset, # the tokenized examples (a `TokenizedDataset`, `TaggedDataset`, ...)
                  states:list, # one (states, tokens, hidden) tensor per example

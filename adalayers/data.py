@@ -22,11 +22,10 @@ from .named_backbones import backbone_path
 from .backbone import FrozenBackbone, check_tokenizer, load_pretrained
 
 # %% auto #0
-__all__ = ['IGNORE_INDEX', 'DATASETS', 'MULTITASK_KINDS', 'TokenizedDataset', 'tokenize_texts', 'pad_sequences', 'length_mask',
-           'AdaDL', 'check_columns', 'check_texts', 'encode_labels', 'split_words', 'check_fast_tokenizer',
-           'tokenize_words', 'word_tags', 'encode_tags', 'check_words_and_tags', 'tag_scheme', 'to_iob2',
-           'tagged_words', 'TaggedDataset', 'encode_values', 'RegressionDataset', 'tokenizer_for', 'max_positions',
-           'check_max_len', 'AdaDataLoaders', 'MultiTaskDL', 'MultiTaskDataLoaders']
+__all__ = ['IGNORE_INDEX', 'DATASETS', 'TokenizedDataset', 'tokenize_texts', 'pad_sequences', 'length_mask', 'AdaDL',
+           'check_columns', 'check_texts', 'encode_labels', 'split_words', 'check_fast_tokenizer', 'tokenize_words',
+           'word_tags', 'encode_tags', 'check_words_and_tags', 'tag_scheme', 'to_iob2', 'tagged_words', 'TaggedDataset',
+           'encode_values', 'RegressionDataset', 'tokenizer_for', 'max_positions', 'check_max_len', 'AdaDataLoaders']
 
 # %% ../nbs/05_data.ipynb #93331a3f
 class TokenizedDataset:
@@ -813,121 +812,12 @@ class AdaDataLoaders(DataLoaders):
         if show: display_df(df)
         return df
 
-# %% ../nbs/05_data.ipynb #a351cdb8
-MULTITASK_KINDS = ('sequence', 'regression') # the kinds a multi-task model trains together
+# %% ../nbs/05_data.ipynb #548beb92
+_MOVED = ('MULTITASK_KINDS', 'MultiTaskDL', 'MultiTaskDataLoaders') # in `adalayers.joint` since joint training got its own notebook
 
-# %% ../nbs/05_data.ipynb #0f5e118a
-class MultiTaskDL:
-    "Batches of several tasks' loaders, one task per batch, each tagged with its task: drawn with probability ∝ N^(1/T), or task after task"
-    def __init__(self,
-                 loaders:dict, # task name -> that task's `AdaDL`
-                 task_ids:dict, # task name -> the id its batches carry
-                 n_inps:dict, # task name -> inputs of that task's batches (2, or 3 for sentence pairs)
-                 temperature:float|None=10.0, # sample tasks ∝ N^(1/T) (T=1: proportional to size, large T: uniform); `None`: every batch of every task, task after task
-                 n_batches:int|None=None, # batches per epoch when sampling (default: as many as the loaders hold together)
-                ):
-        if temperature is not None and (isinstance(temperature, bool) or not isinstance(temperature, numbers.Real) or not temperature > 0):
-            raise ValueError(f"temperature must be a positive number (10 in the paper; 1 samples tasks in proportion to their size), not {temperature!r}")
-        if n_batches is not None and (isinstance(n_batches, bool) or not isinstance(n_batches, numbers.Integral) or n_batches < 1):
-            raise ValueError(f"n_batches must be a positive whole number of batches per epoch, not {n_batches!r}")
-        self.loaders, self.task_ids, self.n_inps, self.temperature, self.n_batches = dict(loaders), dict(task_ids), dict(n_inps), temperature, n_batches
-
-    @property
-    def tasks(self) -> list[str]: return list(self.loaders)
-    @property
-    def sizes(self) -> dict: return {t: len(dl.dataset) for t, dl in self.loaders.items()}
-    def probabilities(self) -> dict:
-        "The chance that a batch comes from each task: N^(1/T), normalised (uniform over the batches when `temperature` is None)"
-        n = np.array([len(dl) if self.temperature is None else self.sizes[t] for t, dl in self.loaders.items()], dtype=np.float64)
-        w = n if self.temperature is None else n ** (1/self.temperature)
-        return dict(zip(self.loaders, (w / w.sum()).tolist()))
-
-    def __len__(self):
-        if self.temperature is None or self.n_batches is None: return sum(len(dl) for dl in self.loaders.values())
-        return self.n_batches
-    @property
-    def dataset(self): return _Sizes(self.sizes)
-    @property
-    def bs(self): return max(dl.bs for dl in self.loaders.values())
-    @property
-    def drop_last(self): return any(dl.drop_last for dl in self.loaders.values())
-    @property
-    def device(self): return next(iter(self.loaders.values())).device
-    def to(self, device):
-        for dl in self.loaders.values(): dl.to(device)
-        return self
-
-    def one_batch(self) -> tuple:
-        "The first batch (a task drawn as in training)"
-        return next(iter(self))
-
-    def tag(self, task:str, b:tuple) -> tuple:
-        "`(x, mask, token_type_ids or None, task ids, *targets, task ids)`: the same form for every task; task ids are (batch,) longs"
-        n = self.n_inps[task]
-        x, mask = b[0], b[1]
-        tt = b[2] if n == 3 else None
-        ids = torch.full((x.shape[0],), self.task_ids[task], dtype=torch.long, device=mask.device)
-        return (x, mask, tt, ids, *b[n:], ids)
-
-    def __iter__(self):
-        if self.temperature is None: # validation: every batch once, task after task
-            for t, dl in self.loaders.items():
-                for b in dl: yield self.tag(t, b)
-            return
-        tasks, p = self.tasks, torch.tensor(list(self.probabilities().values()))
-        order = torch.multinomial(p, len(self), replacement=True).tolist() # the global torch generator: `set_seed` makes it repeatable
-        its = {}
-        for i in order:
-            t = tasks[i]
-            if t not in its: its[t] = iter(self.loaders[t])
-            try: b = next(its[t])
-            except StopIteration: # this task's loader is used up: start it again (a new shuffle)
-                its[t] = iter(self.loaders[t]); b = next(its[t])
-            yield self.tag(t, b)
-
-# %% ../nbs/05_data.ipynb #09349b33
-class _Sizes:
-    "What fastai reads of a loader's `dataset`: its length"
-    def __init__(self, sizes): self.sizes = sizes
-    def __len__(self): return sum(self.sizes.values())
-
-class MultiTaskDataLoaders(DataLoaders):
-    "fastai `DataLoaders` over several tasks of one backbone: training batches of one task each, tasks drawn ∝ N^(1/T); validation task by task"
-    n_inp = 4 # `(x, mask, token_type_ids, task ids)`; the targets follow with the task ids again, for the loss and metrics
-    def __init__(self,
-                 dls:dict, # task name -> its `AdaDataLoaders` (token ids or cached hidden states), all tokenized for the same backbone
-                 temperature:float=10.0, # task sampling temperature T (the Hyperformer paper's 10)
-                 n_batches:int|None=None, # training batches per epoch (default: all batches of all tasks)
-                 task_ids:dict|None=None, # task name -> id carried by its batches (default 0, 1, ... in order)
-                 path='.', device=None):
-        if not isinstance(dls, dict) or not dls: raise ValueError("MultiTaskDataLoaders takes a dict {task name: AdaDataLoaders} with at least one task")
-        for t, d in dls.items():
-            if not isinstance(t, str) or not t: raise ValueError(f"Task names must be non-empty strings, not {t!r}")
-            if not hasattr(d, 'kind') or not hasattr(d, 'label_names'): raise TypeError(f"Task {t!r}: expected AdaDataLoaders, got {type(d).__name__}")
-            if d.kind not in MULTITASK_KINDS:
-                raise ValueError(f"Task {t!r} is a {d.kind} task; multi-task training takes {list(MULTITASK_KINDS)} tasks: train a {d.kind} task on its own")
-        vocabs = {t: d.tokenizer.get_vocab() for t, d in dls.items() if d.tokenizer is not None}
-        first = next(iter(vocabs.items()), None)
-        if first:
-            other = [t for t, v in vocabs.items() if v != first[1]]
-            if other: raise ValueError(f"Tasks {other} were tokenized with another vocabulary than {first[0]!r}: build every task's "
-                                       "DataLoaders for the same backbone")
-        self.tasks = dict(dls)
-        self.task_ids = dict(task_ids) if task_ids is not None else {t: i for i, t in enumerate(dls)}
-        if set(self.task_ids) != set(dls): raise ValueError(f"task_ids names {sorted(self.task_ids)}, the tasks are {sorted(dls)}")
-        n_inps = {t: d.n_inp for t, d in dls.items()}
-        trn = MultiTaskDL({t: d.train for t, d in dls.items()}, self.task_ids, n_inps, temperature, n_batches)
-        val = MultiTaskDL({t: d.valid for t, d in dls.items()}, self.task_ids, n_inps, None)
-        super().__init__(trn, val, path=path, device=device or next(iter(dls.values())).device)
-
-    @property
-    def task_names(self) -> list[str]: return list(self.tasks)
-    @property
-    def tokenizer(self): return next(iter(self.tasks.values())).tokenizer
-    @property
-    def kind(self) -> str: return 'multitask'
-    def task_of(self, ids:torch.Tensor) -> str:
-        "The name of the task whose batch carries these task ids"
-        i = int(ids[0]); names = {v: k for k, v in self.task_ids.items()}
-        return names[i]
-    def __repr__(self): return f"MultiTaskDataLoaders({', '.join(f'{t}: {len(d.train_ds)}/{len(d.valid_ds)}' for t, d in self.tasks.items())})"
+def __getattr__(name):
+    "Joint multi-task batching, importable from here for one release (with a warning): it lives in `adalayers.joint`"
+    if name not in _MOVED: raise AttributeError(f"module 'adalayers.data' has no attribute {name!r}")
+    import importlib # a later notebook's module, named only for this old import path
+    warnings.warn(f"adalayers.data.{name} moved to adalayers.joint: import it from there", FutureWarning, stacklevel=2)
+    return getattr(importlib.import_module('adalayers.joint'), name)

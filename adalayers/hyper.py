@@ -22,7 +22,8 @@ from .saved import JsonConfig, check_pin, check_save_folder, write_checked, read
 from .saved import load_head as load_saved
 from .model import AdaLayersConfig, AdaLayersHead
 from .heads import masked_mean
-from .data import MultiTaskDataLoaders, MultiTaskDL
+from .joint import (MultiTaskDataLoaders, MultiTaskDL, task_info, task_infos, MultiTaskLoss, TaskMetric, MeanTaskMetric, MultiTaskLearner,
+                             multitask_loss_and_metrics, ScaledLoss, ScaledMSE, task_spec, task_specs) # the last ones: old import paths from here
 from .cache import check_cache_backbone
 from .learner import LEARNERS, trained_params, check_vocabulary, refuse_cached, cannot_read_cache
 from .metrics import metrics_for
@@ -31,41 +32,9 @@ from .petl import placement_for, shared_copy, own_parameter, replace_module, tak
 
 
 # %% auto #0
-__all__ = ['multitask_params', 'task_spec', 'task_specs', 'ScaledLoss', 'ScaledMSE', 'init_output', 'MultiTaskLoss', 'TaskMetric',
-           'MeanTaskMetric', 'multitask_loss_and_metrics', 'normal_init', 'TaskEmbeddings', 'HyperformerConfig',
-           'AdapterHyperNet', 'GeneratedAdapter', 'HyperformerModel', 'HyperAdaConfig', 'HyperAdaModel',
-           'MultiTaskLearner', 'load_multitask_model', 'hyperformer_learner', 'hyper_ada_learner']
-
-# %% ../nbs/10c_hyper.ipynb #4d40127f
-def task_spec(name:str, # the task's name
-              dls, # its `AdaDataLoaders`
-             ) -> dict:
-    "What a multi-task model must know of a task: its kind, classes and their names; for regression the mean and spread of its training targets"
-    spec = dict(name=name, kind=dls.kind, n_classes=dls.c, label_names=[str(v) for v in dls.vocab])
-    if dls.kind == 'regression':
-        y = np.asarray(dls.train_ds.labels, dtype=np.float64)
-        spec.update(target_mean=float(y.mean()), target_scale=float(y.std()) or 1.0)
-    return spec
-
-# %% ../nbs/10c_hyper.ipynb #b324f929
-def task_specs(mdls:MultiTaskDataLoaders) -> list[dict]:
-    "`task_spec` of every task of `mdls`, in task-id order"
-    return [task_spec(t, mdls.tasks[t]) for t in sorted(mdls.tasks, key=lambda t: mdls.task_ids[t])]
-
-# %% ../nbs/10c_hyper.ipynb #5c7d05ac
-class ScaledLoss:
-    "A task's own loss divided by `scale**2`: a regression task's MSE in units of its targets' spread, on the scale of the classification losses beside it"
-    def __init__(self, loss, # the task's loss (its kind's `loss_for`)
-                 scale:float=1.0, # the spread of its targets (classification: 1)
-                ): self.loss, self.scale = loss, scale
-    def __call__(self, pred, targ): return self.loss(pred, targ) / self.scale**2
-    @property
-    def activation(self): return self.loss.activation
-
-# %% ../nbs/10c_hyper.ipynb #a32b2d23
-def ScaledMSE(scale:float) -> ScaledLoss:
-    "The regression kind's loss in units of the targets' spread (the name of earlier versions)"
-    return ScaledLoss(MSELossFlat(), scale)
+__all__ = ['multitask_params', 'init_output', 'normal_init', 'TaskEmbeddings', 'HyperformerConfig', 'AdapterHyperNet',
+           'GeneratedAdapter', 'HyperformerModel', 'HyperAdaConfig', 'HyperAdaModel', 'load_multitask_model',
+           'hyperformer_learner', 'hyper_ada_learner']
 
 # %% ../nbs/10c_hyper.ipynb #9914cfe6
 def init_output(linear:nn.Linear, spec:dict) -> nn.Linear:
@@ -73,59 +42,6 @@ def init_output(linear:nn.Linear, spec:dict) -> nn.Linear:
     if spec['kind'] == 'regression':
         with torch.no_grad(): linear.bias.fill_(spec.get('target_mean', 0.0))
     return linear
-
-# %% ../nbs/10c_hyper.ipynb #fe8dc24a
-class MultiTaskLoss:
-    "Each batch's loss is its own task's: cross-entropy for classes, MSE for regression (the task ids follow the targets)"
-    def __init__(self, losses:dict): # task id -> that task's loss function
-        self.losses = losses
-    def __call__(self, pred, targ, task): return self.losses[int(task[0])](pred, targ)
-
-# %% ../nbs/10c_hyper.ipynb #7d429ce4
-class TaskMetric(Metric):
-    "One task's metric, fed only that task's validation batches; named `<task>_<metric>`"
-    def __init__(self, metric, # a fastai metric (function, class or instance)
-                 task:str, # the task's name
-                 task_id:int, # the id its batches carry
-                ): self.metric, self.task, self.task_id = mk_metric(metric), task, task_id
-    def reset(self): self.metric.reset()
-    def accumulate(self, learn):
-        if int(learn.yb[-1][0]) != self.task_id: return
-        yb = learn.yb
-        learn.yb = yb[:-1] # the task's own targets, as its metric expects them
-        try: self.metric.accumulate(learn)
-        finally: learn.yb = yb
-    @property
-    def value(self):
-        v = self.metric.value
-        return None if v is None else float(v)
-    @property
-    def name(self): return f"{self.task}_{self.metric.name}"
-
-# %% ../nbs/10c_hyper.ipynb #3c1450e5
-class MeanTaskMetric(Metric):
-    "The mean over tasks of each task's main metric (the last of its metrics), the average the multi-task papers report"
-    def __init__(self, metrics:list): self.metrics = metrics # one `TaskMetric` per task
-    def reset(self): pass
-    def accumulate(self, learn): pass
-    @property
-    def value(self):
-        vs = [m.value for m in self.metrics]
-        return None if any(v is None for v in vs) else float(np.mean(vs))
-    @property
-    def name(self): return 'mean'
-
-# %% ../nbs/10c_hyper.ipynb #7077777d
-def multitask_loss_and_metrics(mdls:MultiTaskDataLoaders) -> tuple:
-    "The `MultiTaskLoss` of `mdls`' tasks (regression in units of its targets' spread) and, per task, its own metrics (`metrics_for`) plus the mean of their main metrics"
-    specs = {t: task_spec(t, d) for t, d in mdls.tasks.items()}
-    loss = MultiTaskLoss({mdls.task_ids[t]: ScaledLoss(LEARNERS[s['kind']].loss_for(mdls.tasks[t]), s.get('target_scale', 1.0))
-                          for t, s in specs.items()})
-    per, mains = [], []
-    for t, d in mdls.tasks.items():
-        ms = [TaskMetric(m, t, mdls.task_ids[t]) for m in metrics_for(d)]
-        per += ms; mains.append(ms[-1])
-    return loss, per + ([MeanTaskMetric(mains)] if len(mains) > 1 else [])
 
 # %% ../nbs/10c_hyper.ipynb #39989216
 def normal_init(lin:nn.Linear, std:float) -> nn.Linear:
@@ -442,87 +358,6 @@ class HyperAdaModel(_TaskConditioned, nn.Module):
 # %% ../nbs/10c_hyper.ipynb #3662361f
 multitask_params = trained_params # the splitter's name in earlier versions
 
-class MultiTaskLearner(Learner):
-    "A fastai `Learner` for a multi-task model on `MultiTaskDataLoaders`: one task per batch, metrics per task"
-    def _task_dls(self, task:str):
-        self.model.task_name(task) # a task of the model
-        if task not in self.dls.tasks: raise ValueError(f"Task {task!r} has no DataLoaders here (these hold {self.dls.task_names}): "
-                                                        "pass `dl=` built with that task's `AdaDataLoaders.test_dl`")
-        return self.dls.tasks[task]
-
-    def task_preds(self, task:str, # one of the model's tasks
-                   dl=None, # an `AdaDL` of that task (default: its validation set)
-                  ) -> tuple:
-        "`(outputs, targets)` of one task over `dl`, in the loader's order: class probabilities, or values for regression"
-        tdls = self._task_dls(task)
-        dl, reg = dl if dl is not None else tdls.valid, tdls.kind == 'regression'
-        tagged = MultiTaskDL({task: dl}, {task: self.model.tasks.index(task)}, {task: tdls.n_inp}, None)
-        outs, targs = [], []
-        self.model.eval()
-        with torch.no_grad():
-            for b in tagged:
-                o = self.model(*b[:4]).float()
-                outs.append((o[:, 0] if reg else o.softmax(-1)).cpu())
-                if len(b) > 5: targs.append(b[4].cpu())
-        return torch.cat(outs), (torch.cat(targs) if targs else None)
-
-    def get_preds(self, *args, **kwargs):
-        "Predictions come per task, their classes differ: `task_preds(task, dl)`"
-        raise NotImplementedError("A multi-task learner's tasks have different outputs: call `learn.task_preds(task)` "
-                                  "(or `learn.task_preds(task, dl)` for a task's `test_dl`)")
-
-    def predict(self, item, # a text, or a (text, pair) tuple for pair tasks
-                task:str, # which task to answer
-               ) -> tuple:
-        "`(label name, label index, probabilities)` for a classification task, `(value, value, value)` for a regression one"
-        tdls = self._task_dls(task)
-        if not tdls.is_pair and isinstance(item, (list, tuple)):
-            raise ValueError(f"predict takes one text; got a {type(item).__name__} of {len(item)}. For many texts: "
-                             f"`learn.task_preds({task!r}, learn.dls.tasks[{task!r}].test_dl(texts))`")
-        out = self.task_preds(task, tdls.test_dl([item]))[0][0]
-        return LEARNERS[tdls.kind].decode(out.reshape(-1), tdls.vocab) # the task's kind answers as its own learner does
-
-    def task_scores(self) -> pd.DataFrame:
-        "The validation metrics of every task, one row each, from one pass over each task's validation set"
-        self.validate()
-        ms = [m for m in self.metrics if isinstance(m, TaskMetric)]
-        return pd.DataFrame([dict(task=t, **{m.metric.name: m.value for m in ms if m.task == t}) for t in self.dls.task_names]).set_index('task')
-
-    def save_head(self, path:str|Path) -> Path:
-        "Save what the model owns (hypernetworks, task embeddings, LayerNorm copies, task heads) and its tasks, pinned to the backbone, with the learner's head extras"
-        path = Path(self.model.save_pretrained(path))
-        save_extras(self, path)
-        return path
-
-    def load_head(self, path:str|Path):
-        "Load what `save_head` wrote (`load_head`), every task it knew; refuses another method or another backbone"
-        model = load_saved(path, self.model.backbone)
-        if type(model) is not type(self.model):
-            raise ValueError(f"{path} holds a {getattr(model, 'method', type(model).__name__)!r} model; this learner trains {self.model.method!r}: "
-                             "load it into a learner of that method")
-        self.model, self.opt = model.to(self.dls.device or 'cpu'), None
-        load_extras(self, Path(path), model.backbone)
-        missing = [t for t in self.dls.task_names if t not in self.model.tasks]
-        if missing: raise ValueError(f"The loaded model does not know the tasks {missing} of these DataLoaders (it serves {self.model.tasks})")
-        self.opt = None
-        return self
-
-    def add_task(self, name:str, # the new task's name
-                 dls, # its `AdaDataLoaders` (for the same backbone)
-                 init_from:str|None=None, # start from this task's embedding (default: the mean of the trained ones)
-                ):
-        "Add a task learned through its own task embedding and head only, everything shared kept as trained (the paper's few-shot transfer); then `fit`"
-        m = self.model
-        if name in m.tasks: raise ValueError(f"Task {name!r} exists already: choose another name")
-        if init_from is not None: m.task_name(init_from)
-        mdls = MultiTaskDataLoaders({name: dls}, task_ids={name: len(m.tasks)}) # checks the kind
-        m.add_task(task_spec(name, dls), init_from)
-        m.to(dls.device or 'cpu')
-        self.dls = mdls
-        self.loss_func, self.metrics = multitask_loss_and_metrics(mdls)
-        self.opt = None
-        return self
-
 def load_multitask_model(cls, # `HyperformerModel` or `HyperAdaModel`
                          path:str|Path, # the folder `save_head` wrote
                          backbone:FrozenBackbone, # the backbone it was trained on
@@ -556,7 +391,7 @@ def hyperformer_learner(mdls:MultiTaskDataLoaders, # the tasks to train together
     _check_multitask(mdls, backbone)
     refuse_cached([dl for d in mdls.tasks.values() for dl in d.loaders], 'hyperformer++' if shared else 'hyperformer')
     opts = asdict(config) if isinstance(config, HyperformerConfig) else dict(config or {})
-    c = HyperformerConfig(**{**opts, 'shared': shared, 'tasks': task_specs(mdls)})
+    c = HyperformerConfig(**{**opts, 'shared': shared, 'tasks': task_infos(mdls)})
     c.pin(backbone)
     model = HyperformerModel(backbone, c)
     loss, metrics = multitask_loss_and_metrics(mdls)
@@ -574,7 +409,7 @@ def hyper_ada_learner(mdls:MultiTaskDataLoaders, # the tasks to train together: 
     _check_multitask(mdls, backbone)
     for d in mdls.tasks.values(): check_cache_backbone(d, backbone) # cached states of this backbone only
     opts = asdict(config) if isinstance(config, HyperAdaConfig) else dict(config or {})
-    c = HyperAdaConfig(**{**opts, 'n_states': backbone.n_layers + 1, 'hidden_size': backbone.hidden_size, 'tasks': task_specs(mdls)})
+    c = HyperAdaConfig(**{**opts, 'n_states': backbone.n_layers + 1, 'hidden_size': backbone.hidden_size, 'tasks': task_infos(mdls)})
     c.pin(backbone)
     model = HyperAdaModel(backbone, c)
     loss, metrics = multitask_loss_and_metrics(mdls)

@@ -23,7 +23,7 @@ from .metrics import metrics_for, entity_report, main_metric
 from .crf import CRF
 from .tagging import TokenCrossEntropy, CRFLoss, decode_word_tags, pack_words
 from .data import AdaDL, word_tags, split_words, tagged_words
-from .cache import check_cached_layers, check_cache_backbone, ReadUsedStates, HiddenStatesDataset
+from .cache import check_cached_layers, check_cache_backbone, ReadUsedStates
 from .saved import load_head as load_saved, save_extras, load_extras
 from .callbacks import FrozenBackboneCallback, TrainingChecksCallback, EntropyPenaltyCallback, LayerWeightsCallback, BestWeightsCallback, find_modules
 
@@ -291,7 +291,7 @@ def refuse_cached(loaders, # DataLoaders (`AdaDL`s)
                   method:str, # the method, for the message
                  ):
     "Raise `cannot_read_cache(method)` if any of `loaders` serves cached hidden states"
-    if any(isinstance(dl.dataset, HiddenStatesDataset) for dl in loaders): raise cannot_read_cache(method)
+    if any(getattr(dl.dataset, 'serves_states', False) for dl in loaders): raise cannot_read_cache(method)
 
 # %% ../nbs/08_learner.ipynb #5e9efe9d
 def class_weights_for(dls, # `AdaDataLoaders`
