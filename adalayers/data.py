@@ -17,6 +17,7 @@ from fastai.torch_core import display_df, default_device
 from fastprogress.fastprogress import progress_bar
 from transformers import AutoConfig, AutoTokenizer
 from .core import local_split_path
+from .tagging import tag_scheme, to_iob2, label_names_scheme # the tag schemes (`04a_tagging`), importable from here as before
 from .tasks import TaskSpec, TASKS, load_task_split, carve_split # the task catalogue (`00c_tasks`), importable from here as before
 from .named_backbones import backbone_path
 from .backbone import FrozenBackbone, check_tokenizer, load_pretrained
@@ -24,8 +25,8 @@ from .backbone import FrozenBackbone, check_tokenizer, load_pretrained
 # %% auto #0
 __all__ = ['IGNORE_INDEX', 'DATASETS', 'TokenizedDataset', 'tokenize_texts', 'pad_sequences', 'length_mask', 'AdaDL',
            'check_columns', 'check_texts', 'encode_labels', 'split_words', 'check_fast_tokenizer', 'tokenize_words',
-           'word_tags', 'encode_tags', 'check_words_and_tags', 'tag_scheme', 'to_iob2', 'tagged_words', 'TaggedDataset',
-           'encode_values', 'RegressionDataset', 'tokenizer_for', 'max_positions', 'check_max_len', 'AdaDataLoaders']
+           'word_tags', 'encode_tags', 'check_words_and_tags', 'tagged_words', 'TaggedDataset', 'encode_values',
+           'RegressionDataset', 'tokenizer_for', 'max_positions', 'check_max_len', 'AdaDataLoaders']
 
 # %% ../nbs/05_data.ipynb #93331a3f
 class TokenizedDataset:
@@ -402,42 +403,6 @@ def check_words_and_tags(words:pd.Series, tags:pd.Series|None=None):
         miss = np.array([any(_missing(v) for v in t) for t in tags], dtype=bool)
         if miss.any(): raise ValueError(f"Missing tags (None/NaN) in {_rows(miss)}: every word needs a tag ('O' outside entities)")
 
-# %% ../nbs/05_data.ipynb #5e17c501
-def _tag_parts(t) -> tuple[str, str]:
-    "(prefix, type) of a tag name: ('O', '') for `O`, ('', t) for a name without a prefix"
-    t = str(t)
-    if t == 'O': return 'O', ''
-    if len(t) > 2 and t[1] == '-' and t[0] in 'BIESLU': return t[0], t[2:]
-    return '', t
-
-def _names_scheme(names) -> str|None:
-    "`IO` or `BIOES` when tag names are not IOB-shaped (an `O` or a `B-`/`I-` prefix), else `None`"
-    pre = {_tag_parts(n)[0] for n in names}
-    return 'IO' if '' in pre else 'BIOES' if pre & set('SELU') else None
-
-def tag_scheme(tags:list) -> str:
-    "The scheme of a sequence of tag names, or of a list of them: `IOB2`, `IOB1` (an entity begins with `I-`), `IO` (no prefixes) or `BIOES`"
-    rows = [tags] if len(tags) and isinstance(tags[0], str) else tags
-    scheme = _names_scheme({t for r in rows for t in r})
-    if scheme: return scheme
-    for r in rows:
-        prev = ''
-        for t in r:
-            p, typ = _tag_parts(t)
-            if p == 'I' and prev != typ: return 'IOB1'
-            prev = typ
-    return 'IOB2'
-
-def to_iob2(tags:list[str]) -> list[str]:
-    "One sequence of tag names in IOB2: IOB1 (entities that begin with `I-`), IO (no prefixes) and BIOES/BILOU converted"
-    out, prev = [], ''
-    for t in tags:
-        p, typ = _tag_parts(t)
-        if p == 'O': out.append('O'); prev = ''; continue
-        out.append(('I-' if p in ('I', 'E', 'L', '') and prev == typ else 'B-') + typ)
-        prev = '' if p in ('E', 'L', 'S', 'U') else typ # an entity ends at E-/L-, and S-/U- is one word long
-    return out
-
 # %% ../nbs/05_data.ipynb #5a7d0c3e
 def tagged_words(words:list[str], # the words of one example
                  tags:list[int], # one tag index per word (fewer when the example was truncated)
@@ -455,7 +420,7 @@ def _iob2_tags(tags:pd.Series, # per row, a list of tag indices or tag names
               ) -> pd.Series:
     "The tags in IOB2: other schemes converted with a warning, or refused when `label_names` are not IOB2-shaped"
     fix = "convert the tags with `to_iob2` (e.g. `df[col] = df[col].map(to_iob2)` on tag names) and pass IOB2 label_names, or pass none"
-    if label_names is not None and (scheme := _names_scheme(label_names)):
+    if label_names is not None and (scheme := label_names_scheme(label_names)):
         raise ValueError(f"The tag names {list(label_names)} follow the {scheme} scheme, not IOB2 (`B-X` begins an entity, `I-X` continues it, "
                          f"`O` is outside), which the entity metrics read: {fix}")
     rows = [list(t) for t in tags]
