@@ -13,7 +13,7 @@ from .core import call_accepting
 from .backbone import FrozenBackbone, strip_output_capturing_hooks
 from .aggregator import AdaLayers
 from .model import AdaLayersHead, AdaLayersConfig
-from .saved import read_config
+from .saved import read_config, load_head
 
 # %% auto #0
 __all__ = ['layer_list', 'state_modules', 'StreamingMixer', 'needed_depth', 'truncated', 'MultiTaskModel']
@@ -111,7 +111,7 @@ class MultiTaskModel(nn.Module):
             raise ValueError(f"{head if isinstance(head, (str, Path)) else type(head).__name__} is not an AdaLayers head: an adapted backbone "
                              "(adapters, LoRA, prefix, BitFit, fine-tuning) changes what the backbone computes, so it cannot share the "
                              "primary model's pass. Run it as its own model (`learn.model`, or `PetlModel.from_pretrained`)")
-        if not isinstance(head, AdaLayersHead): head = AdaLayersHead.from_pretrained(head, self.backbone) # what `load_head` gives an AdaLayers folder, without the model around it
+        if not isinstance(head, AdaLayersHead): head = load_head(head, self.backbone).head # any saved head loads one way; an AdaLayers one is a model around its head
         head.check_backbone(self.backbone)
         if head.config.n_states != self.backbone.n_layers + 1:
             raise ValueError(f"The head mixes {head.config.n_states} hidden states, the backbone has {self.backbone.n_layers + 1}")
