@@ -704,7 +704,13 @@ class AdaDataLoaders(DataLoaders):
         if val_bs is not None: _check_batch_size(val_bs, 'val_bs')
         check_columns(df, text_cols + [label_col] + ([valid_col] if valid_col else []))
         if len(df) == 0: raise ValueError("The data has no rows")
-        if kind is None: kind = 'token' if token else 'regression' if pd.api.types.is_float_dtype(df[label_col]) else 'sequence'
+        if kind is None:
+            kind = 'token' if token else 'regression' if pd.api.types.is_float_dtype(df[label_col]) else 'sequence'
+            vals = df[label_col].dropna().unique() if kind == 'regression' else []
+            if kind == 'regression' and len(vals) <= 20 and np.all(np.mod(vals, 1) == 0):
+                warnings.warn(f"The label column {label_col!r} holds floats, so this is a regression task (one number per text); its values are "
+                              f"whole numbers ({', '.join(f'{v:g}' for v in sorted(vals)[:5])}{'...' if len(vals) > 5 else ''}): if they are classes, "
+                              "pass kind='sequence'; kind='regression' says it is a regression and silences this", stacklevel=2)
         if valid_col: is_valid = _valid_mask(df[valid_col])
         else:
             if isinstance(valid_pct, bool) or not isinstance(valid_pct, numbers.Real) or not 0 < valid_pct < 1:

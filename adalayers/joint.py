@@ -5,6 +5,7 @@
 # %% ../nbs/09_joint.ipynb #25b8d987
 from __future__ import annotations
 import math, numbers, random
+from types import SimpleNamespace
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -15,7 +16,7 @@ from fastai.learner import Learner, Metric, mk_metric
 from fastai.losses import MSELossFlat
 from .saved import save_extras, load_extras
 from .saved import load_head as load_saved
-from .learner import LEARNERS
+from .learner import LEARNERS, check_labels
 from .metrics import metrics_for
 
 # %% auto #0
@@ -122,7 +123,7 @@ class MultiTaskDataLoaders(DataLoaders):
             other = [t for t, v in vocabs.items() if v != first[1]]
             if other: raise ValueError(f"Tasks {other} were tokenized with another vocabulary than {first[0]!r}: build every task's "
                                        "DataLoaders for the same backbone")
-        self.tasks = dict(dls)
+        self.tasks, self.temperature, self.n_batches = dict(dls), temperature, n_batches
         self.task_ids = dict(task_ids) if task_ids is not None else {t: i for i, t in enumerate(dls)}
         if set(self.task_ids) != set(dls): raise ValueError(f"task_ids names {sorted(self.task_ids)}, the tasks are {sorted(dls)}")
         n_inps = {t: d.n_inp for t, d in dls.items()}
@@ -140,6 +141,9 @@ class MultiTaskDataLoaders(DataLoaders):
         "The name of the task whose batch carries these task ids"
         i = int(ids[0]); names = {v: k for k, v in self.task_ids.items()}
         return names[i]
+    def new_empty(self):
+        "The same tasks without their examples, what `learn.export` keeps: each task's `new_empty`"
+        return type(self)({t: d.new_empty() for t, d in self.tasks.items()}, self.temperature, self.n_batches, self.task_ids, self.path, self.device)
     def __repr__(self): return f"MultiTaskDataLoaders({', '.join(f'{t}: {len(d.train_ds)}/{len(d.valid_ds)}' for t, d in self.tasks.items())})"
 
 # %% ../nbs/09_joint.ipynb #4d40127f
@@ -287,11 +291,15 @@ class MultiTaskLearner(Learner):
         if type(model) is not type(self.model):
             raise ValueError(f"{path} holds a {getattr(model, 'method', type(model).__name__)!r} model; this learner trains {self.model.method!r}: "
                              "load it into a learner of that method")
+        missing = [t for t in self.dls.task_names if t not in model.tasks]
+        if missing: raise ValueError(f"The loaded model does not know the tasks {missing} of these DataLoaders (it serves {model.tasks})")
+        saved = {t['name']: t for t in model.config.tasks}
+        for name in self.dls.task_names: # every task: the same kind, classes and class order as the saved model's
+            try: check_labels(SimpleNamespace(**{k: saved[name][k] for k in ('kind', 'n_classes', 'label_names')}), self.dls.tasks[name])
+            except ValueError as e: raise ValueError(f"Task {name!r}: {e}") from None
+        extras = SimpleNamespace(); load_extras(extras, Path(path), model.backbone) # all read before anything of the learner changes
         self.model, self.opt = model.to(self.dls.device or 'cpu'), None
-        load_extras(self, Path(path), model.backbone)
-        missing = [t for t in self.dls.task_names if t not in self.model.tasks]
-        if missing: raise ValueError(f"The loaded model does not know the tasks {missing} of these DataLoaders (it serves {self.model.tasks})")
-        self.opt = None
+        self.__dict__.update(vars(extras))
         return self
 
     def add_task(self, name:str, # the new task's name

@@ -5,6 +5,7 @@
 # %% ../nbs/08_learner.ipynb #49a6d493
 from __future__ import annotations
 import warnings
+from types import SimpleNamespace
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -129,8 +130,9 @@ class AdaLearner(Learner):
         if have != want: raise ValueError(f"{path} holds a {have!r} model; this learner trains {want!r}: load it into a learner of {have!r} "
                                           f"(`petl_learner(dls, backbone, {have!r})` for an adapter method)")
         check_labels(model.config, self.dls)
+        extras = SimpleNamespace(); load_extras(extras, Path(path), model.backbone) # all read before anything of the learner changes
         self.model, self.opt = model.to(self.model.backbone.device), None
-        load_extras(self, Path(path), model.backbone)
+        self.__dict__.update(vars(extras))
         return self
 
     def _check_saveable(self):

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10a_petl.ipynb #b47548f7
 from __future__ import annotations
-import copy, inspect, itertools
+import copy, inspect, itertools, os, shutil
 from collections.abc import Mapping
 from typing import Callable
 from dataclasses import dataclass, asdict, fields
@@ -20,8 +20,9 @@ from fastai.callback.core import Callback
 from fastai.callback.all import * # fit_one_cycle, lr_find, to_fp16, ...
 from safetensors.torch import load_file
 from .backbone import FrozenBackbone, as_backbone, strip_output_capturing_hooks, register_output_capturing
-from .saved import JsonConfig, read_config, check_pin, check_finite, check_save_folder, write_checked, read_checked, register_saved
+from .saved import JsonConfig, read_config, head_metadata, check_pin, check_finite, check_save_folder, write_checked, read_checked, register_saved
 from .model import AdaLayersConfig
+from .cache import file_checksum
 from .metrics import metrics_for
 from .callbacks import TrainingChecksCallback
 from .learner import (LEARNERS, AdaLearner, AdaTokenLearner, AdaRegressionLearner, ada_learner, class_weights_for, trained_params,
@@ -430,9 +431,17 @@ class PetlModel(nn.Module):
         path = Path(path)
         check_save_folder(path, self._FILES, 'adalayers-petl', "an adapted backbone's")
         check_finite(self.trained_parameters(), "The adapted model to save") # PEFT's part too
-        write_checked(path, self._saved_tensors(), "The adapted model to save", self.config.save_pretrained,
-                      (lambda p: self.encoder.save_pretrained(str(p))) if self.is_peft else None)
+        write_checked(path, self._saved_tensors(), "The adapted model to save", self.config.save_pretrained, self._save_peft if self.is_peft else None)
         return path
+
+    def _save_peft(self, path:Path) -> dict:
+        "PEFT's adapter files, written whole (through a partial folder) beside the head; their checksum goes into `head.safetensors`, renamed last"
+        tmp = path/f'.peft.{os.getpid()}.partial'
+        shutil.rmtree(tmp, ignore_errors=True)
+        self.encoder.save_pretrained(str(tmp))
+        for f in tmp.iterdir(): os.replace(f, path/f.name)
+        tmp.rmdir()
+        return dict(adapter_checksum=file_checksum(path/'adapter_model.safetensors'))
 
     @classmethod
     def from_pretrained(cls, path:str|Path, # a folder written by `save_pretrained` (`learn.save_head`)
@@ -448,8 +457,15 @@ class PetlModel(nn.Module):
         if isinstance(c, PeftMethodConfig):
             import peft
             if not (path/'adapter_config.json').exists(): raise FileNotFoundError(f"{path} has no adapter_config.json: PEFT's part is missing")
+            try: want = head_metadata(path).get('adapter_checksum')
+            except Exception: want = None # a damaged head file: `read_checked` below names the problem
+            if want is not None and file_checksum(path/'adapter_model.safetensors') != want:
+                raise ValueError(f"{path}: adapter_model.safetensors does not belong with head.safetensors (an interrupted save, or two saves into "
+                                 "this folder at once): save the model again")
+            adapters = load_file(path/'adapter_model.safetensors')
+            check_finite(adapters, f"PEFT's adapters in {path}")
             encoder = peft.get_peft_model(shared_copy(backbone.model), peft.PeftConfig.from_pretrained(str(path)))
-            peft.set_peft_model_state_dict(encoder, load_file(path/'adapter_model.safetensors'))
+            peft.set_peft_model_state_dict(encoder, adapters)
         model = cls(backbone, c, encoder)
         sd = read_checked(path, {k: tuple(v.shape) for k, v in model._saved_tensors().items()}, "The adapted model")
         with torch.no_grad():

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03a_saved.ipynb #7c13b9ff
 from __future__ import annotations
-import json, os, shutil
+import json, os, re, shutil
 from dataclasses import asdict
 from pathlib import Path
 import torch
@@ -14,9 +14,9 @@ from .core import tensor_checksum
 from .backbone import FrozenBackbone
 
 # %% auto #0
-__all__ = ['HEAD_EXTRAS', 'SAVED', 'head_checksum', 'check_finite', 'write_checked', 'read_checked', 'pin_backbone', 'check_pin',
-           'JsonConfig', 'read_config', 'save_extras', 'load_extras', 'check_save_folder', 'register_saved',
-           'load_head']
+__all__ = ['HEAD_EXTRAS', 'SAVED', 'head_checksum', 'check_finite', 'write_checked', 'read_checked', 'head_metadata',
+           'pin_backbone', 'check_pin', 'JsonConfig', 'read_config', 'save_extras', 'load_extras', 'clear_leftovers',
+           'check_save_folder', 'register_saved', 'load_head']
 
 # %% ../nbs/03a_saved.ipynb #51f8794a
 def head_checksum(state_dict:dict) -> str:
@@ -36,15 +36,17 @@ def write_checked(path:Path, # the folder
                   tensors:dict, # name -> tensor
                   what:str, # the subject of the message if a tensor is not finite
                   write_config=None, # called with `path` once the tensors are written, before they take their final name
-                  write_first=None, # called with `path` once the tensors are checked, before they are written (other files)
+                  write_first=None, # called with `path` once the tensors are checked, before they are written (other files); may return metadata to store
+                  metadata:dict|None=None, # more strings to store in the file's metadata (e.g. the checksum of files saved beside it)
                  ):
     "Write `tensors` to `path/head.safetensors` with their checksum, through a partial file renamed only once all is written"
     sd = {k: v.detach().contiguous().cpu() for k, v in tensors.items()}
     check_finite(sd, what)
     path.mkdir(parents=True, exist_ok=True)
-    if write_first is not None: write_first(path)
+    meta = dict(metadata or {})
+    if write_first is not None: meta.update(write_first(path) or {})
     tmp = path/f'.head.safetensors.{os.getpid()}.partial'
-    save_file(sd, tmp, metadata=dict(checksum=head_checksum(sd)))
+    save_file(sd, tmp, metadata=dict(meta, checksum=head_checksum(sd)))
     if write_config is not None: write_config(path)
     os.replace(tmp, path/'head.safetensors')
 
@@ -67,6 +69,10 @@ def read_checked(path:Path, # a folder written by `write_checked`
                          "were the files edited, or copied from different models?")
     check_finite(sd, f"{what} in {path}")
     return sd
+
+def head_metadata(path:Path) -> dict:
+    "The metadata `write_checked` stored in `path/head.safetensors` (its checksum, and what the model added)"
+    with safe_open(Path(path)/'head.safetensors', 'pt') as fh: return dict(fh.metadata() or {})
 
 # %% ../nbs/03a_saved.ipynb #24bf1533
 def pin_backbone(config, # a head's config: gets `backbone_fingerprint`, `backbone_fingerprints` and `backbone_name`
@@ -147,9 +153,30 @@ def load_extras(owner, # a learner: each `HEAD_EXTRAS` attribute is set to what 
     "Load the head extras saved beside a head (an older version's files at the top of the folder too)"
     for name, cls in HEAD_EXTRAS.items():
         sub = path/name
+        if not sub.is_dir(): sub = next(iter(sorted(path.glob(f'.{name}.*.old'))), sub) # a save interrupted between its two renames: the earlier one
         legacy = getattr(cls, 'legacy_files', ())
         if not sub.is_dir() and legacy and (path/legacy[0]).exists(): sub = path
         setattr(owner, name, cls.from_pretrained(sub, backbone) if sub.is_dir() else None)
+
+# %% ../nbs/03a_saved.ipynb #c8d0daa4
+_LEFTOVER = re.compile(r'^\.(.+)\.(\d+)\.(partial|old)$') # what a save writes before its rename: `.<name>.<pid>.partial` (and `.old` for extras)
+
+def _alive(pid:int) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    return True
+
+def clear_leftovers(path:Path, # a head's folder
+                   ):
+    "Remove what interrupted saves left in `path` (their process is gone); refuse while another process is saving there"
+    for f in path.iterdir():
+        m = _LEFTOVER.match(f.name)
+        if not m: continue
+        pid = int(m.group(2))
+        if pid != os.getpid() and _alive(pid):
+            raise ValueError(f"{path} is being saved by another process (pid {pid}, file {f.name}): wait for it, or save to another folder")
+        shutil.rmtree(f) if f.is_dir() else f.unlink(missing_ok=True)
 
 # %% ../nbs/03a_saved.ipynb #2186c8a1
 def check_save_folder(path:Path, # the folder to save into
@@ -159,6 +186,7 @@ def check_save_folder(path:Path, # the folder to save into
                      ):
     "Raise `ValueError` if the folder `path` holds other files (head extras apart), or another model's `config.json`: a save never writes over them"
     if not path.is_dir(): return
+    clear_leftovers(path)
     extras = {*HEAD_EXTRAS, *(f for e in HEAD_EXTRAS.values() for f in getattr(e, 'legacy_files', ()))}
     other = sorted(p.name for p in path.iterdir() if p.name not in files and p.name not in extras)
     cfg = path/'config.json'
