@@ -28,7 +28,7 @@ from .cache import check_cache_backbone
 from .learner import LEARNERS, trained_params, check_vocabulary, refuse_cached, cannot_read_cache
 from .metrics import metrics_for
 from .callbacks import FrozenBackboneCallback, TrainingChecksCallback
-from .petl import placement_for, shared_copy, own_parameter, replace_module, takes_token_types, TaskHead, BackboneUnchangedCallback
+from .petl import placement_for, shared_copy, own_parameter, replace_module, takes_token_types, TaskHead, BackboneUnchangedCallback, SharesBackbone
 
 
 # %% auto #0
@@ -193,7 +193,7 @@ class _TaskConditioned:
         self.add_head(spec)
         return self
 
-class HyperformerModel(_TaskConditioned, nn.Module):
+class HyperformerModel(SharesBackbone, _TaskConditioned, nn.Module):
     "A shared copy of the backbone whose adapters and their LayerNorms a hypernetwork generates from the batch's task; one head per task"
     config_class = HyperformerConfig
     def __init__(self, backbone:FrozenBackbone, # the shared frozen backbone: never changed

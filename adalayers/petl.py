@@ -4,7 +4,7 @@
 
 # %% ../nbs/10a_petl.ipynb #b47548f7
 from __future__ import annotations
-import copy, inspect, itertools, os, shutil
+import copy, functools, inspect, itertools, os, shutil
 from collections.abc import Mapping
 from typing import Callable
 from dataclasses import dataclass, asdict, fields
@@ -35,8 +35,8 @@ __all__ = ['PLACEMENTS', 'METHODS', 'PETL_METHODS', 'METHOD_LRS', 'METHOD_CONFIG
            'ParallelConfig', 'BitFitConfig', 'FullConfig', 'PeftMethodConfig', 'PeftLoraConfig', 'PeftPrefixConfig',
            'PeftIA3Config', 'Method', 'register_method', 'method_of', 'method_class', 'shared_copy', 'own_parameter',
            'replace_module', 'add_houlsby', 'add_parallel', 'add_bitfit', 'peft_config_for', 'add_peft',
-           'adapted_encoder', 'MethodTable', 'TaskHead', 'takes_token_types', 'PetlModel', 'backbone_state',
-           'BackboneUnchangedCallback', 'method_config', 'trainable_counts', 'petl_learner']
+           'adapted_encoder', 'MethodTable', 'SharesBackbone', 'TaskHead', 'takes_token_types', 'PetlModel',
+           'backbone_state', 'BackboneUnchangedCallback', 'method_config', 'trainable_counts', 'petl_learner']
 
 # %% ../nbs/10a_petl.ipynb #a68aa844
 @dataclass(frozen=True)
@@ -352,6 +352,62 @@ METHOD_CONFIGS = MethodTable(lambda m: m.config, lambda m: m.factory is None) # 
 ADAPT = MethodTable(lambda m: m.adapt, lambda m: m.adapt is not None) # adapter method -> how it rewires the encoder
 PEFT_DEFAULTS = MethodTable(lambda m: (m.peft, m.peft_defaults), lambda m: m.peft is not None) # PEFT method -> (PEFT config class, defaults)
 
+# %% ../nbs/10a_petl.ipynb #2761d1fd
+def _refuse_merge(method:str, *args, **kwargs):
+    raise ValueError(f"Merging {method!r} adapters writes them into the weights the adapted model shares with the frozen backbone, "
+                     "which every other head and cache reads: serve the adapters unmerged, or merge into a private copy "
+                     "(`m = copy.deepcopy(learn.model.backbone.model)`, then load the adapters into it with PEFT)")
+
+class SharesBackbone:
+    "Mixin for models whose encoder shares the frozen backbone's tensors: a dtype cast and PEFT's merges are refused, not done in place"
+    def _apply(self, fn, recurse=True):
+        probe = torch.zeros(1)
+        try: cast = fn(probe).dtype != probe.dtype
+        except Exception: cast = False # a move `fn` cannot make here (`.cuda()` without a GPU): torch says why below
+        if cast: raise ValueError(f"Casting this {type(self).__name__} to {fn(probe).dtype} would cast the frozen backbone's weights in place, "
+                                  "under every other head and cache: train in mixed precision with `learn.to_fp16()`, or build the backbone "
+                                  "in that precision first (`FrozenBackbone(model.half(), tokenizer)`)")
+        return super()._apply(fn, recurse)
+
+    def _shared_keys(self, sd:dict) -> set:
+        "The keys of a state dict of this model whose tensors are the backbone's"
+        ptrs = {t.data_ptr() for t in itertools.chain(self.backbone.parameters(), self.backbone.buffers())}
+        return {k for k, v in sd.items() if v.data_ptr() in ptrs}
+
+    def state_dict(self, *args, **kwargs):
+        "What the model owns (adapters, copies, the head), never the frozen backbone's tensors: `learn.save` keeps only what trains"
+        sd = super().state_dict(*args, **kwargs)
+        for k in self._shared_keys(sd): del sd[k]
+        sd[kwargs.get('prefix', '') + '_backbone_fingerprint'] = torch.frombuffer(bytearray(self.backbone.fingerprint.encode()), dtype=torch.uint8) # the pin
+        return sd
+
+    def load_state_dict(self, state_dict, strict:bool=True, assign:bool=False):
+        "Load what the model owns; the backbone's tensors in `state_dict` must be the shared backbone's own (a checkpoint of another backbone is refused)"
+        state_dict = dict(state_dict)
+        fp = state_dict.pop('_backbone_fingerprint', None)
+        if fp is not None and bytes(fp.tolist()).decode() not in self.backbone.fingerprints:
+            raise ValueError(f"This checkpoint was trained on another backbone (fingerprint {bytes(fp.tolist()).decode()[:12]}), not on this one "
+                             f"({self.backbone.fingerprint[:12]}): its adapters read hidden states that mean something else here; load it on "
+                             "the backbone it was saved from")
+        own = super().state_dict(keep_vars=True)
+        shared = self._shared_keys(own)
+        other = [k for k in state_dict if k in shared and not torch.equal(state_dict[k].to(own[k].device), own[k].detach())]
+        if other: raise ValueError(f"This checkpoint holds other backbone weights ({other[:3]}{'...' if len(other) > 3 else ''}): loading it would "
+                                   "overwrite the frozen backbone under every other head. Load it on the backbone it was saved from, or load "
+                                   "a saved head with `learn.load_head`")
+        res = super().load_state_dict({k: v for k, v in state_dict.items() if k not in shared}, strict=False, assign=assign)
+        missing = [k for k in res.missing_keys if k not in shared]
+        if strict and (missing or res.unexpected_keys):
+            raise RuntimeError(f"Error(s) in loading state_dict for {type(self).__name__}: missing keys {missing[:5]}, unexpected keys {res.unexpected_keys[:5]}")
+        return res
+
+    def guard_merges(self, encoder:nn.Module, method:str):
+        "Make PEFT's `merge_adapter` and `merge_and_unload` on `encoder` refuse (they would write into the shared weights)"
+        for m in (encoder, getattr(encoder, 'base_model', None)):
+            if m is None: continue
+            for name in ('merge_adapter', 'merge_and_unload'):
+                if hasattr(m, name): m.__dict__[name] = functools.partial(_refuse_merge, method)
+
 # %% ../nbs/10a_petl.ipynb #783c11b0
 class TaskHead(nn.Module):
     "The head adapter papers put on the adapted backbone: dropout and a linear layer on the pooled last hidden state, or on every token"
@@ -379,7 +435,7 @@ def takes_token_types(encoder:nn.Module) -> bool:
     return 'token_type_ids' in inspect.signature(base.forward).parameters
 
 # %% ../nbs/10a_petl.ipynb #d5f52446
-class PetlModel(nn.Module):
+class PetlModel(SharesBackbone, nn.Module):
     "The backbone as one method computes it (its own module tree, sharing the frozen weights) and a linear task head"
     def __init__(self, backbone:FrozenBackbone, # the shared frozen backbone: never changed
                  config:PetlConfig, # the method and its options, with the task filled in (`kind`, `n_classes`, ...)
@@ -393,6 +449,7 @@ class PetlModel(nn.Module):
         self.head = TaskHead(backbone.hidden_size, config.n_classes, config.kind, config.pooling, config.head_dropout)
         self.token_types = takes_token_types(self.encoder)
         self.mask_users = [m for m in self.encoder.modules() if hasattr(m, 'token_mask')] # modules that read the padding mask (CoDA's routers)
+        if self.is_peft: self.guard_merges(self.encoder, config.method)
 
     @property
     def method(self) -> str: return self.config.method
