@@ -201,6 +201,8 @@ def routing_weights(learn, # a learner of `petl_learner(..., 'coda')`
                    ) -> dict:
     "The tokens of `text`, each layer's soft routing weight per token `(layers, tokens)`, and which tokens the hard top-k routes"
     model, dl = learn.model, learn.dls.test_dl([text])
+    if getattr(model, 'method', None) != 'coda':
+        raise ValueError(f"routing_weights takes a CoDA learner (`petl_learner(dls, backbone, 'coda')`); this one trains {getattr(model, 'method', type(model).__name__)!r}")
     xb = dl.one_batch()[:learn.dls.n_inp]
     layers = coda_layers(model)
     for l in layers: l.record = True

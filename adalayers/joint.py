@@ -16,7 +16,7 @@ from fastai.learner import Learner, Metric, mk_metric
 from fastai.losses import MSELossFlat
 from .saved import save_extras, load_extras
 from .saved import load_head as load_saved
-from .learner import LEARNERS, check_labels
+from .learner import LEARNERS, check_labels, check_vocabulary
 from .metrics import metrics_for
 
 # %% auto #0
@@ -310,6 +310,7 @@ class MultiTaskLearner(Learner):
         m = self.model
         if name in m.tasks: raise ValueError(f"Task {name!r} exists already: choose another name")
         if init_from is not None: m.task_name(init_from)
+        if getattr(m, 'backbone', None) is not None: check_vocabulary(getattr(dls, 'tokenizer', None), m.backbone) # tokenized for this backbone
         mdls = MultiTaskDataLoaders({name: dls}, task_ids={name: len(m.tasks)}) # checks the kind
         m.add_task(task_info(name, dls), init_from)
         m.to(dls.device or 'cpu')

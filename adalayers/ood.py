@@ -27,7 +27,8 @@ __all__ = ['LOGIT_SCORES', 'FEATURE_SCORES', 'auroc', 'average_precision', 'fpr_
 
 # %% ../nbs/17_ood.ipynb #213d4b29
 def _as_scores(s, what:str) -> np.ndarray:
-    s = np.asarray(s, dtype=np.float64).reshape(-1)
+    s = np.asarray(s, dtype=np.float64)
+    if s.ndim != 1: raise ValueError(f"{what} must be one score per example (1-D), got shape {s.shape}: score the logits first (e.g. `ood_scores`)")
     if len(s) == 0: raise ValueError(f"{what} is empty: score some examples first")
     if not np.isfinite(s).all(): raise ValueError(f"{what} holds {int((~np.isfinite(s)).sum())} non-finite scores: check the model (did training diverge?)")
     return s
@@ -93,7 +94,9 @@ def mahalanobis_scores(train:np.ndarray, # (n, d) in-distribution training featu
 def mahalanobis_fit(train:np.ndarray, classes:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     "Class means `(classes, d)` and the precision matrix `(d, d)` of the shared, Ledoit-Wolf shrunk covariance"
     from sklearn.covariance import LedoitWolf
-    labels = np.unique(classes)
+    labels, counts = np.unique(classes, return_counts=True)
+    if counts.min() < 2: raise ValueError(f"The fit set has {counts.min()} example(s) of class {labels[counts.argmin()]!r}: the Mahalanobis score needs at "
+                                          "least 2 per class (fit it on the training set, `fit_dl=learn.dls.train`)")
     means = np.stack([train[classes == c].mean(0) for c in labels])
     return means, LedoitWolf().fit(train - means[np.searchsorted(labels, classes)]).precision_
 

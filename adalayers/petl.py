@@ -4,7 +4,7 @@
 
 # %% ../nbs/10a_petl.ipynb #b47548f7
 from __future__ import annotations
-import copy, functools, inspect, itertools, os, shutil
+import copy, functools, inspect, itertools, math, os, shutil
 from collections.abc import Mapping
 from typing import Callable
 from dataclasses import dataclass, asdict, fields
@@ -157,6 +157,12 @@ class PetlConfig(JsonConfig):
             raise ValueError(f"{Path(path)/'config.json'} is not the config of an adapted backbone saved by adalayers")
         return method_of(d.pop('method', None)).config(**d)
 
+# %% ../nbs/10a_petl.ipynb #8a9e4d2e
+def _check_bottleneck(c):
+    b = c.bottleneck
+    if isinstance(b, bool) or not isinstance(b, int) or b < 1:
+        raise ValueError(f"bottleneck is the adapters' width: a whole number >= 1 (64 by default), not {b!r} (at 0 an adapter is a bias and nothing else)")
+
 # %% ../nbs/10a_petl.ipynb #f0f07c8c
 @dataclass
 class HoulsbyConfig(PetlConfig):
@@ -165,6 +171,7 @@ class HoulsbyConfig(PetlConfig):
     init_std:float=1e-3 # std of the near-identity initialisation (the paper: 1e-2 or less)
     train_layer_norms:bool=True # train copies of every LayerNorm of the backbone (the paper does)
     method:ClassVar[str] = 'houlsby'
+    def __post_init__(self): super().__post_init__(); _check_bottleneck(self)
 
 # %% ../nbs/10a_petl.ipynb #44fcda63
 @dataclass
@@ -173,6 +180,11 @@ class ParallelConfig(PetlConfig):
     bottleneck:int=64 # the bottleneck width
     scale:float=4.0 # the branch's output is multiplied by this (the paper's s = 4)
     method:ClassVar[str] = 'parallel'
+    def __post_init__(self):
+        super().__post_init__(); _check_bottleneck(self)
+        if isinstance(self.scale, bool) or not isinstance(self.scale, (int, float)) or not math.isfinite(self.scale) or self.scale <= 0:
+            raise ValueError(f"scale multiplies the adapter branch's output: it must be a finite number > 0 (the paper's 4), not {self.scale!r}"
+                             + (" (at 0 the branch's gradient is 0 and it never learns)" if self.scale == 0 else ''))
 
 # %% ../nbs/10a_petl.ipynb #5e2b7786
 @dataclass
@@ -590,7 +602,11 @@ def method_config(method:str, # an adapter method of `METHODS` (not `adalayers`)
         config = dict(config or {})
         own = {k: config.pop(k) for k in ('pooling', 'head_dropout') if k in config}
         c = cls(peft=config, **own)
-        peft_config_for(c, _BERT) # fail now on a bad PEFT option
+        pc = peft_config_for(c, _BERT) # fail now on a bad PEFT option
+        for k in ('r', 'num_virtual_tokens'): # sizes PEFT accepts at 0, which train nothing
+            v = getattr(pc, k, None)
+            if v is not None and (isinstance(v, bool) or not isinstance(v, int) or v < 1):
+                raise ValueError(f"{k}={v!r}: {method!r} needs {k} >= 1 (at 0 there is nothing to train but the task head)")
         return c
     try: return cls(**dict(config or {}))
     except TypeError:
