@@ -138,6 +138,8 @@ class CodaConfig(ParallelConfig):
         if not (isinstance(self.reduction, (int, float)) and self.reduction >= 1):
             raise ValueError(f"reduction must be a number >= 1 (one token in `reduction` is routed), not {self.reduction!r}")
         if not self.eps > 0: raise ValueError(f"eps must be > 0, not {self.eps!r}")
+        if isinstance(self.iters, bool) or not isinstance(self.iters, int) or self.iters < 1:
+            raise ValueError(f"iters must be a whole number >= 1 (the soft top-k solver's iterations per epsilon step), not {self.iters!r}")
         if self.routing not in ('learned', 'random'): raise ValueError(f"routing must be 'learned' or 'random', not {self.routing!r}")
         if not (isinstance(self.distill_steps, int) and self.distill_steps >= 0):
             raise ValueError(f"distill_steps must be an int >= 0 (0 turns the distillation phase off), not {self.distill_steps!r}")

@@ -282,6 +282,8 @@ class OODDetector:
                 ):
         _check_method(method)
         if not 0 < tpr < 1: raise ValueError(f"tpr must be in (0, 1), the share of in-distribution examples to keep (0.95), not {tpr!r}")
+        if isinstance(T, bool) or not isinstance(T, (int, float)) or not T > 0: raise ValueError(f"T must be a positive temperature (1.0), not {T!r}")
+        if isinstance(k, bool) or not isinstance(k, int) or k < 1: raise ValueError(f"k must be a whole number of neighbours >= 1 (10), not {k!r}")
         self.method, self.features, self.T, self.k, self.tpr = method, features, T, k, tpr
         self.stats, self.threshold = {}, None
         self.backbone_fingerprint, self.backbone_fingerprints, self.backbone_name = None, None, None
@@ -344,7 +346,10 @@ class OODDetector:
         "Load a fitted detector"
         path = Path(path)
         if not (path/'ood.json').exists(): raise FileNotFoundError(f"No ood.json in {path}: not a folder written by `OODDetector.save_pretrained`")
-        d = json.loads((path/'ood.json').read_text())
+        try: d = json.loads((path/'ood.json').read_text())
+        except json.JSONDecodeError as e: raise ValueError(f"{path/'ood.json'} is damaged ({e}): fit the detector again and save the head") from e
+        if not isinstance(d.get('threshold'), (int, float)) or not np.isfinite(d['threshold']):
+            raise ValueError(f"{path/'ood.json'} has threshold {d.get('threshold')!r}, not a finite number: fit the detector again and save the head")
         det = cls(d['method'], d['features'], d['T'], d['k'], d['tpr'])
         det.threshold, det.backbone_fingerprint = d['threshold'], d['backbone_fingerprint']
         det.backbone_fingerprints, det.backbone_name = d.get('backbone_fingerprints'), d.get('backbone_name')

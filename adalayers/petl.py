@@ -163,6 +163,11 @@ def _check_bottleneck(c):
     if isinstance(b, bool) or not isinstance(b, int) or b < 1:
         raise ValueError(f"bottleneck is the adapters' width: a whole number >= 1 (64 by default), not {b!r} (at 0 an adapter is a bias and nothing else)")
 
+def _check_init_std(c):
+    v = c.init_std
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v <= 0:
+        raise ValueError(f"init_std must be a positive number (the adapters' initialisation, 1e-3 by default), not {v!r}")
+
 # %% ../nbs/10a_petl.ipynb #f0f07c8c
 @dataclass
 class HoulsbyConfig(PetlConfig):
@@ -171,7 +176,7 @@ class HoulsbyConfig(PetlConfig):
     init_std:float=1e-3 # std of the near-identity initialisation (the paper: 1e-2 or less)
     train_layer_norms:bool=True # train copies of every LayerNorm of the backbone (the paper does)
     method:ClassVar[str] = 'houlsby'
-    def __post_init__(self): super().__post_init__(); _check_bottleneck(self)
+    def __post_init__(self): super().__post_init__(); _check_bottleneck(self); _check_init_std(self)
 
 # %% ../nbs/10a_petl.ipynb #44fcda63
 @dataclass
@@ -584,6 +589,9 @@ def method_config(method:str, # an adapter method of `METHODS` (not `adalayers`)
                  ) -> PetlConfig:
     "The method's config from whatever the user gave"
     cls = method_class(method)
+    if config is not None and not isinstance(config, (dict, PetlConfig)) and not type(config).__module__.startswith('peft'):
+        raise ValueError(f"config takes a dict of {method!r} options or a {cls.__name__}" + (" (or a PEFT config)" if issubclass(cls, PeftMethodConfig) else '')
+                         + f", not a {type(config).__name__}: e.g. config=dict(bottleneck=32), or options by name")
     if isinstance(config, PetlConfig):
         if config.method != method: raise ValueError(f"A {type(config).__name__} configures {config.method!r}, not {method!r}")
         if not opts: return copy.deepcopy(config)
@@ -639,6 +647,9 @@ def petl_learner(dls, # `AdaDataLoaders` tokenized with the backbone's tokenizer
     "A `Learner` that trains `method` for the task of `dls` on `backbone`, whose weights never change"
     m = method_of(method)
     if m.factory is not None:
+        learner_args = set(inspect.signature(Learner.__init__).parameters)
+        bad = [k for k in kwargs if k not in learner_args]
+        if bad: raise ValueError(f"{method!r} takes its options as config= ({m.config.__name__}); {bad} are not options of it nor of `Learner`")
         return m.factory(dls, backbone, config, class_weights=class_weights, focal_gamma=focal_gamma, scheme=scheme,
                          loss_func=loss_func, metrics=metrics, cbs=cbs, **kwargs)
     if not m.reads_cache: refuse_cached(dls.loaders, method)
