@@ -141,6 +141,7 @@ def model_outputs(learn, # a Learner of the project (AdaLayers, single layer, an
                  ) -> tuple[torch.Tensor, torch.Tensor]:
     "Logits `(n, classes)` and the features the final layer reads `(n, d)`, in dataset order"
     if learn.dls.kind != 'sequence': raise ValueError(f"Out-of-distribution scores take sequence classification tasks, not {learn.dls.kind!r} ones")
+    if len(dl.dataset) == 0: raise ValueError("dl has no examples: score some texts (`learn.dls.test_dl(texts)`)")
     d, order = _unshuffled(dl)
     feats = []
     h = final_linear(learn.model, learn.dls.c).register_forward_pre_hook(lambda m, inp: feats.append(inp[0].detach().float().cpu()))

@@ -320,6 +320,9 @@ def peft_config_for(c:PeftMethodConfig, pl:Placement):
     if c.method == 'prefix' and not pl.prefix:
         raise ValueError(f"PEFT's prefix tuning needs an encoder that takes past key values; among the supported architectures that is "
                          f"{[k for k, v in PLACEMENTS.items() if v.prefix]}: use 'lora' or 'houlsby' on this one")
+    if (c.peft or {}).get('task_type') not in (None, 'FEATURE_EXTRACTION', peft.TaskType.FEATURE_EXTRACTION):
+        raise ValueError(f"task_type={c.peft['task_type']!r}: the library puts its own task head on the adapted encoder, so PEFT's task type is "
+                         "always FEATURE_EXTRACTION here; leave task_type out")
     kw = {**(m.peft_defaults(pl) if m.peft_defaults else {}), **(c.peft or {}), 'task_type': peft.TaskType.FEATURE_EXTRACTION}
     try: return cls(**kw)
     except TypeError as e: raise ValueError(f"Bad {c.method} option ({e}): see `peft.{m.peft}`") from e
@@ -506,6 +509,8 @@ class PetlModel(SharesBackbone, nn.Module):
         check_save_folder(path, self._FILES, 'adalayers-petl', "an adapted backbone's")
         check_finite(self.trained_parameters(), "The adapted model to save") # PEFT's part too
         write_checked(path, self._saved_tensors(), "The adapted model to save", self.config.save_pretrained, self._save_peft if self.is_peft else None)
+        if not self.is_peft: # a PEFT method's files from an earlier save into this folder would still load with PEFT: they go
+            for f in self._FILES[2:]: (path/f).unlink(missing_ok=True)
         return path
 
     def _save_peft(self, path:Path) -> dict:
