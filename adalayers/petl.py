@@ -650,9 +650,8 @@ def petl_learner(dls, # `AdaDataLoaders` tokenized with the backbone's tokenizer
                  **kwargs, # the method's options by name (`reduction=3`, `bottleneck=32`, on top of `config`); the rest go to `Learner`
                 ) -> Learner:
     "A `Learner` that trains `method` for the task of `dls` on `backbone`, whose weights never change"
-    m = method_of(method)
+    m, learner_args = method_of(method), set(inspect.signature(Learner.__init__).parameters)
     if m.factory is not None:
-        learner_args = set(inspect.signature(Learner.__init__).parameters)
         bad = [k for k in kwargs if k not in learner_args]
         if bad: raise ValueError(f"{method!r} takes its options as config= ({m.config.__name__}); {bad} are not options of it nor of `Learner`")
         return m.factory(dls, backbone, config, class_weights=class_weights, focal_gamma=focal_gamma, scheme=scheme,
@@ -660,7 +659,6 @@ def petl_learner(dls, # `AdaDataLoaders` tokenized with the backbone's tokenizer
     if not m.reads_cache: refuse_cached(dls.loaders, method)
     backbone = as_backbone(backbone)
     check_vocabulary(getattr(dls, 'tokenizer', None), backbone)
-    learner_args = set(inspect.signature(Learner.__init__).parameters)
     c = method_config(method, config, **{k: kwargs.pop(k) for k in list(kwargs) if k not in learner_args})
     c.kind, c.n_classes, c.label_names = dls.kind, dls.c, [str(v) for v in dls.vocab]
     model = PetlModel(backbone, c.pin(backbone))
