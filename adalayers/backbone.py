@@ -73,6 +73,12 @@ def load_pretrained(auto_cls, # `AutoModel`, `AutoTokenizer`, ...
                     **kwargs, # passed to `auto_cls.from_pretrained`
                    ):
     "`auto_cls.from_pretrained(name_or_path)`, with an error that says whether the folder is missing or the hub unreachable"
+    if not str(name_or_path).strip():
+        raise ValueError("The backbone's name is empty: give a model folder, a hub id or a named backbone, or None for the bundled MiniLM")
+    head = Path(name_or_path).expanduser()
+    if (head/'head.safetensors').exists(): # what `learn.save_head` writes: a head, not a model
+        raise ValueError(f"{head} holds a head saved by adalayers, not a backbone: give the backbone the head was trained on, and load the "
+                         f"head into a learner on it (`learn.load_head({str(head)!r})`)")
     try: return auto_cls.from_pretrained(name_or_path, **kwargs)
     except OSError as e:
         p = Path(name_or_path).expanduser()
@@ -184,17 +190,38 @@ class FrozenBackbone(nn.Module):
             for dt in (torch.float16, torch.bfloat16): res[str(dt)] = self.compute_fingerprint(dt)
         return res
 
+    def _sample(self) -> tuple:
+        "A cheap summary of the weights (each tensor's dtype, shape, and 64 values spread over it): a cast, a merge or a replacement changes it"
+        out = []
+        for n, t in hidden_state_weights(self.model):
+            v = t.detach().reshape(-1)
+            out.append((n, str(t.dtype), tuple(t.shape), tuple(v[::max(1, v.numel()//64)].tolist())))
+        return tuple(out)
+
     @property
     def fingerprint(self) -> str:
-        "Identity of this backbone (architecture, configuration, weights), computed once; pins heads and caches to it"
-        if self._fingerprint is None: self._fingerprint = self.compute_fingerprint()
+        "Identity of this backbone (architecture, configuration, weights), computed once and again when its weights change; pins heads and caches to it"
+        if self._fingerprint is None or getattr(self, '_seen', None) is None or self._sample() != self._seen: self.verify_fingerprint()
+        return self._fingerprint
+
+    def verify_fingerprint(self) -> str:
+        "Recompute the fingerprint from the weights as they are now (all of them); if they changed since it was taken, warn and take the new one"
+        fp = self.compute_fingerprint()
+        if self._fingerprint is not None and fp != self._fingerprint and fp not in (self._fingerprints or {}).values():
+            warnings.warn(f"The backbone's weights changed since its fingerprint was taken (merged adapters, a cast or an edit): it is now another "
+                          f"backbone (fingerprint {fp[:12]}, was {self._fingerprint[:12]}), and heads, caches and adapters trained on the "
+                          "earlier weights are refused. Load the backbone again to get those weights back")
+            self._fingerprints = None
+        if self._fingerprint is None or fp not in (self._fingerprints or {}).values(): self._fingerprint = fp
+        self._seen = self._sample()
         return self._fingerprint
 
     @property
     def fingerprints(self) -> list[str]:
         "`fingerprint` and those of the same weights in other precisions: a head trained on any of them fits this backbone"
+        fp = self.fingerprint
         if self._fingerprints is None: self._fingerprints = self.compute_fingerprints()
-        return list(dict.fromkeys([self.fingerprint, *self._fingerprints.values()]))
+        return list(dict.fromkeys([fp, *self._fingerprints.values()]))
 
 # %% ../nbs/01_backbone.ipynb #edf465b1
 def as_backbone(x=None, # `FrozenBackbone`, model instance, path, hub id, or `None` for the bundled MiniLM

@@ -279,6 +279,7 @@ def check_cache_backbone(dls, # DataLoaders, perhaps serving cached hidden state
                          backbone:FrozenBackbone, # the backbone that will be used with them
                         ):
     "Raise `ValueError` if `dls` serve hidden states that another backbone computed"
+    if any(getattr(dl.dataset, 'fingerprint', None) is not None for dl in dls.loaders): backbone.verify_fingerprint() # every weight, now
     for dl in dls.loaders:
         fp = getattr(dl.dataset, 'fingerprint', None)
         if fp is not None and fp != backbone.fingerprint:
@@ -335,7 +336,7 @@ def disk_hidden_states(backbone:FrozenBackbone, # the frozen backbone
                        layers:list[int]|None=None, # store only these hidden states (default: all L+1)
                       ) -> DiskStates:
     "The hidden states of `ds`, from its disk cache under `path`; computed (once, under a lock) and written there when missing"
-    key = dict(backbone=backbone.fingerprint, tokenizer=tokenizer_fingerprint(tokenizer), max_len=max_len,
+    key = dict(backbone=backbone.verify_fingerprint(), tokenizer=tokenizer_fingerprint(tokenizer), max_len=max_len,
                data=dataset_fingerprint(ds), dtype=_DTYPES[dtype], n_states=backbone.n_layers+1,
                layers=sorted({l % (backbone.n_layers+1) for l in layers}) if layers is not None else list(range(backbone.n_layers+1)))
     path = Path(path)

@@ -54,7 +54,7 @@ def finite_or_none(v):
 
 # %% ../nbs/90_cli.ipynb #e86ce404
 def train(
-    task:str='cola', # task to train on: cola, sst2, imdb, rte, conll2003 (NER)
+    task:str='cola', # task to train on: cola, sst2, imdb, rte, conll2003 (NER), clinc150, snips, qnli
     backbone:str=None, # local folder or hub id of the frozen backbone; the bundled all-MiniLM-L6-v2 by default
     epochs:int=5, # training epochs (one-cycle schedule)
     lr:float=1e-3, # peak learning rate
@@ -84,6 +84,9 @@ def train(
     dest = writable_folder(Path(out)/task) # checked now: not after training, when the head would be lost
     matplotlib.use('Agg')
     set_seed(seed)
+    if backbone is not None and not backbone.strip():
+        raise SystemExit("--backbone is empty: give a model folder, a hub id or a named backbone (all-mpnet-base-v2), or leave it out for "
+                         "the bundled all-MiniLM-L6-v2")
     try: bb = as_backbone(backbone)
     except (OSError, ValueError) as e: raise SystemExit(f"--backbone {backbone}: {e}")
     print(f"backbone: {backbone or 'the bundled all-MiniLM-L6-v2'} ({type(bb.model).__name__}, {bb.n_layers} layers, hidden {bb.hidden_size})")

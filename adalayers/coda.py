@@ -15,8 +15,8 @@ from fastprogress.fastprogress import progress_bar
 from .petl import ParallelConfig, PetlModel, ParallelAdapter, Placement, add_parallel, register_method
 
 # %% auto #0
-__all__ = ['soft_topk', 'routed_count', 'route', 'CodaLayer', 'CodaConfig', 'add_coda', 'distill_coda', 'CodaDistillCallback',
-           'coda_layers', 'routing_weights', 'plot_routing']
+__all__ = ['soft_topk', 'routed_count', 'route', 'fixed_random_scores', 'CodaLayer', 'CodaConfig', 'add_coda', 'distill_coda',
+           'CodaDistillCallback', 'coda_layers', 'routing_weights', 'plot_routing']
 
 # %% ../nbs/10b_coda.ipynb #eb470a4a
 def soft_topk(scores:torch.Tensor, # (batch, tokens) router scores
@@ -30,8 +30,12 @@ def soft_topk(scores:torch.Tensor, # (batch, tokens) router scores
     s = scores.float()
     mask = torch.ones_like(s, dtype=torch.bool) if mask is None else mask.bool()
     k = torch.as_tensor(k, device=s.device, dtype=s.dtype).expand(s.shape[0]).reshape(-1, 1)
+    empty = ~mask.any(1, keepdim=True) # a row of padding alone (attention_mask all 0): nothing to select, every weight 0
+    mask = mask | empty
     n = mask.sum(1, keepdim=True)
-    if (k > n).any(): raise ValueError("soft_topk: k is larger than the number of selectable tokens in a row")
+    if (k > n).any():
+        r = int((k > n).nonzero()[0, 0])
+        raise ValueError(f"soft_topk: row {r} has {int(n[r])} selectable tokens, fewer than its k={float(k[r]):g}")
     s = s.masked_fill(~mask, float('-inf')) # exp((s + a) / eps) is exactly 0 for padding: it never takes a share of k
     spread = float((s.detach().amax() - s.detach().masked_fill(~mask, float('inf')).amin()).clamp(min=eps))
     steps = [spread * decay**i for i in range(max(0, math.ceil(math.log(eps / spread) / math.log(decay))))] + [eps]
@@ -41,7 +45,7 @@ def soft_topk(scores:torch.Tensor, # (batch, tokens) router scores
             b = torch.clamp(-(s + a), max=0.)
             a = e * torch.log(k) - e * torch.logsumexp((s + b) / e, dim=1, keepdim=True)
     lam = torch.exp((s + b + a) / eps).clamp(max=1.) # the cap is exact; the sum is k to the solver's tolerance
-    return torch.where(k >= n, 1., lam).masked_fill(~mask, 0.) # a row that keeps all its tokens keeps them with weight 1 exactly
+    return torch.where(k >= n, 1., lam).masked_fill(~mask | empty, 0.) # a row that keeps all its tokens keeps them with weight 1 exactly
 
 # %% ../nbs/10b_coda.ipynb #4e18e9a8
 def routed_count(mask:torch.Tensor, # (batch, tokens), True for real tokens
@@ -71,6 +75,15 @@ def _gather_pairwise(t, idx:torch.Tensor, n:int):
     t = t.gather(2, idx[:, None, :, None].expand(B, t.shape[1], K, n))
     return t.gather(3, idx[:, None, None, :].expand(B, t.shape[1], K, K))
 
+def fixed_random_scores(ids:torch.Tensor, # (batch, tokens) token ids
+                        seed:int=0, # another seed, other scores
+                       ) -> torch.Tensor:
+    "Scores in [0, 1) that look random but depend only on each token's id, its position and `seed`: a text gets the same ones in any batch"
+    pos = torch.arange(ids.shape[1], device=ids.device)[None]
+    h = (ids.long() * 1000003 + pos * 7919 + seed * 104729 + 12345) % 2147483647
+    for _ in range(2): h = (h * 48271) % 2147483647 # Park-Miller steps: exact integer arithmetic, the same on every device
+    return h.float() / 2147483647
+
 class CodaLayer(nn.Module):
     "A frozen transformer layer that only the routed tokens go through; every token goes through its parallel adapter"
     def __init__(self, layer:nn.Module, # the frozen layer, with a `ParallelAdapter` in its feed-forward block
@@ -80,13 +93,14 @@ class CodaLayer(nn.Module):
                  eps:float=0.1, # soft top-k's entropy weight during training
                  iters:int=20, # soft top-k's iterations per epsilon step
                  routing:str='learned', # `learned` (the router) or `random` (the paper's ablation)
+                 seed:int=0, # random routing at inference: the layer's seed (its index)
                 ):
         super().__init__()
-        store_attr('layer,reduction,eps,iters,routing')
+        store_attr('layer,reduction,eps,iters,routing,seed')
         object.__setattr__(self, 'adapter', adapter) # a reference: the adapter is a submodule of `layer` already
         self.router = nn.Linear(hidden, 1, bias=False)
         nn.init.normal_(self.router.weight, std=hidden**-0.5)
-        self.token_mask, self.record, self.recorded = None, False, None
+        self.token_mask, self.token_ids, self.record, self.recorded = None, None, False, None
 
     def skip(self, x:torch.Tensor) -> torch.Tensor:
         "The path of a token the router skips: the adapter branch alone, `x + scale * adapter(x)`"
@@ -100,9 +114,12 @@ class CodaLayer(nn.Module):
             raise RuntimeError("A CoDA layer needs to know which tokens are padding: call the `PetlModel` (or its `last_hidden_state`), not its encoder")
         mask = self.token_mask.to(x.device)
         B, n, d = x.shape
-        if self.routing == 'random': # at inference from a fixed seed: the same input is routed (and predicted) the same way every time
-            gen = None if self.training else torch.Generator(device=x.device).manual_seed(0)
-            scores = torch.rand(B, n, device=x.device, generator=gen)
+        if self.routing == 'random': # fresh in training; at inference a fixed function of each token: a text is routed the same way in any batch
+            ids = getattr(self, 'token_ids', None)
+            if self.training or ids is None:
+                gen = None if self.training else torch.Generator(device=x.device).manual_seed(0)
+                scores = torch.rand(B, n, device=x.device, generator=gen)
+            else: scores = fixed_random_scores(ids.to(x.device), getattr(self, 'seed', 0))
         else: scores = self.router(x).squeeze(-1)
         idx, valid, k = route(scores, mask, self.reduction)
         soft = self.routing == 'learned' and (self.training or self.record)
@@ -151,7 +168,7 @@ def add_coda(encoder:nn.Module, c:CodaConfig, pl:Placement) -> nn.Module:
     encoder = add_parallel(encoder, c, pl)
     layers = encoder.get_submodule(pl.layers)
     for i, layer in enumerate(layers):
-        layers[i] = CodaLayer(layer, layer.get_submodule(pl.ffn_out), encoder.config.hidden_size, c.reduction, c.eps, c.iters, c.routing)
+        layers[i] = CodaLayer(layer, layer.get_submodule(pl.ffn_out), encoder.config.hidden_size, c.reduction, c.eps, c.iters, c.routing, seed=i)
     return encoder
 
 register_method('coda', CodaConfig, 1e-3, (3e-4, 1e-3, 3e-3), adapt=add_coda) # the parallel adapter's range

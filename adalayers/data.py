@@ -530,6 +530,14 @@ class RegressionDataset(TokenizedDataset):
         t, v = trn.labels, val.labels
         if t.min() == t.max(): raise ValueError(f"Every training target is {float(t[0]):g}: a regression model learns nothing from a constant; "
                                                 f"check the label column {names[0]!r}")
+        big = float(np.abs(t).max())
+        if big > 1e18: raise ValueError(f"Training targets reach {big:.3g}: their squared errors overflow float32 (about 3e38) and every loss "
+                                        f"is inf. Scale them (divide {names[0]!r} by 1e{int(np.log10(big))}) and scale the predictions back")
+        m, s = float(np.mean(t, dtype=np.float64)), float(np.std(t, dtype=np.float64))
+        if s > 100 or abs(m) > 100:
+            warnings.warn(f"The training targets have mean {m:,.4g} and spread (std) {s:,.4g}: far from unit scale. The head's output starts "
+                          "near 0 and each step moves its weights by about the learning rate, so it trains slowly on such numbers, and the "
+                          f"loss is in their squared units. Standardise them (y - {m:.4g}) / {s:.4g}, and map the predictions back", stacklevel=3)
         if len(v) and v.min() == v.max(): warnings.warn(f"Every validation target is {float(v[0]):g}: the correlation metrics "
                                                         "(Pearson, Spearman) are undefined (NaN) on it; validate on varied targets")
 
@@ -706,6 +714,12 @@ class AdaDataLoaders(DataLoaders):
         if len(df) == 0: raise ValueError("The data has no rows")
         if kind is None:
             kind = 'token' if token else 'regression' if pd.api.types.is_float_dtype(df[label_col]) else 'sequence'
+            if kind == 'sequence' and not pd.api.types.is_numeric_dtype(df[label_col]):
+                nums = pd.to_numeric(df[label_col].dropna(), errors='coerce')
+                if len(nums) and nums.notna().all() and (np.mod(nums, 1) != 0).any():
+                    warnings.warn(f"The label column {label_col!r} holds numbers written as text ({', '.join(repr(v) for v in df[label_col].dropna().unique()[:3])}, ...), "
+                                  f"so this is a classification with {df[label_col].nunique()} classes. If they are values, convert the column "
+                                  f"(`df[{label_col!r}].astype(float)`) for a regression task; kind='sequence' says they are classes and silences this", stacklevel=2)
             vals = df[label_col].dropna().unique() if kind == 'regression' else []
             if kind == 'regression' and len(vals) <= 20 and np.all(np.mod(vals, 1) == 0):
                 warnings.warn(f"The label column {label_col!r} holds floats, so this is a regression task (one number per text); its values are "

@@ -18,7 +18,7 @@ from fastai.learner import Learner, Metric, mk_metric
 from fastai.losses import CrossEntropyLossFlat, MSELossFlat
 from fastai.callback.all import * # fit_one_cycle, lr_find, ...
 from .backbone import FrozenBackbone, as_backbone
-from .saved import JsonConfig, check_pin, check_save_folder, write_checked, read_checked, register_saved, save_extras, load_extras
+from .saved import JsonConfig, check_pin, check_save_folder, save_lock, write_checked, read_checked, register_saved, save_extras, load_extras
 from .saved import load_head as load_saved
 from .model import AdaLayersConfig, AdaLayersHead
 from .heads import masked_mean
@@ -165,8 +165,9 @@ class _TaskConditioned:
     def save_pretrained(self, path:str|Path) -> Path:
         "Write what the model owns (hypernetworks, task embeddings, LayerNorm copies, task heads) and its tasks, pinned to the backbone"
         path = Path(path)
-        check_save_folder(path, ('config.json', 'head.safetensors'), self.config.model_type, f"a {self.method} model's")
-        write_checked(path, self.own_parameters(), f"The {self.method} model to save", self.config.save_pretrained)
+        with save_lock(path):
+            check_save_folder(path, ('config.json', 'head.safetensors'), self.config.model_type, f"a {self.method} model's")
+            write_checked(path, self.own_parameters(), f"The {self.method} model to save", self.config.save_pretrained)
         return path
     @classmethod
     def from_pretrained(cls, path:str|Path, # the folder `save_pretrained` (`learn.save_head`) wrote

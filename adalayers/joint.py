@@ -14,7 +14,7 @@ from fastcore.basics import store_attr
 from fastai.data.core import DataLoaders
 from fastai.learner import Learner, Metric, mk_metric
 from fastai.losses import MSELossFlat
-from .saved import save_extras, load_extras
+from .saved import save_extras, load_extras, save_lock
 from .saved import load_head as load_saved
 from .learner import LEARNERS, check_labels, check_vocabulary
 from .metrics import metrics_for
@@ -237,9 +237,11 @@ class MultiTaskLearner(Learner):
     "A fastai `Learner` for a multi-task model on `MultiTaskDataLoaders`: one task per batch, metrics per task"
     def _task_dls(self, task:str):
         self.model.task_name(task) # a task of the model
-        if task not in self.dls.tasks: raise ValueError(f"Task {task!r} has no DataLoaders here (these hold {self.dls.task_names}): "
-                                                        "pass `dl=` built with that task's `AdaDataLoaders.test_dl`")
-        return self.dls.tasks[task]
+        if task in self.dls.tasks: return self.dls.tasks[task]
+        earlier = getattr(self, 'earlier_tasks', {}) # the DataLoaders of the tasks trained before `add_task`
+        if task in earlier: return earlier[task]
+        raise ValueError(f"Task {task!r} has no DataLoaders here (these hold {self.dls.task_names}): predict it with "
+                         f"`learn.task_preds({task!r}, dl)`, `dl` built by that task's `AdaDataLoaders.test_dl(texts)`")
 
     def task_preds(self, task:str, # one of the model's tasks
                    dl=None, # an `AdaDL` of that task (default: its validation set)
@@ -281,8 +283,9 @@ class MultiTaskLearner(Learner):
 
     def save_head(self, path:str|Path) -> Path:
         "Save what the model owns (hypernetworks, task embeddings, LayerNorm copies, task heads) and its tasks, pinned to the backbone, with the learner's head extras"
-        path = Path(self.model.save_pretrained(path))
-        save_extras(self, path)
+        with save_lock(Path(path)): # the model and its extras, one process at a time
+            path = Path(self.model.save_pretrained(path))
+            save_extras(self, path)
         return path
 
     def load_head(self, path:str|Path):
@@ -314,6 +317,7 @@ class MultiTaskLearner(Learner):
         mdls = MultiTaskDataLoaders({name: dls}, task_ids={name: len(m.tasks)}) # checks the kind
         m.add_task(task_info(name, dls), init_from)
         m.to(dls.device or 'cpu')
+        self.earlier_tasks = {**getattr(self, 'earlier_tasks', {}), **self.dls.tasks} # `predict` of an earlier task keeps working
         self.dls = mdls
         self.loss_func, self.metrics = multitask_loss_and_metrics(mdls)
         self.opt = None

@@ -25,7 +25,7 @@ from .crf import CRF
 from .tagging import TokenCrossEntropy, CRFLoss, decode_word_tags, pack_words
 from .data import AdaDL, word_tags, split_words, tagged_words
 from .cache import check_cached_layers, check_cache_backbone, ReadUsedStates
-from .saved import load_head as load_saved, save_extras, load_extras
+from .saved import load_head as load_saved, save_extras, load_extras, save_lock
 from .callbacks import FrozenBackboneCallback, TrainingChecksCallback, EntropyPenaltyCallback, LayerWeightsCallback, BestWeightsCallback, find_modules
 
 # %% auto #0
@@ -118,8 +118,9 @@ class AdaLearner(Learner):
     def save_head(self, path:str|Path) -> Path:
         "Save what trained alone (`config.json`, `head.safetensors`: never the backbone), pinned to the backbone's fingerprint, with the learner's head extras"
         self._check_saveable()
-        path = Path(self.model.save_pretrained(path))
-        save_extras(self, path)
+        with save_lock(Path(path)): # the head and its extras, one process at a time
+            path = Path(self.model.save_pretrained(path))
+            save_extras(self, path)
         return path
 
     def load_head(self, path:str|Path):

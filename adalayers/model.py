@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 from torch import nn
 from transformers import PretrainedConfig
-from .saved import head_checksum, check_finite, check_save_folder, write_checked, read_checked, check_pin, register_saved
+from .saved import head_checksum, check_finite, check_save_folder, save_lock, write_checked, read_checked, check_pin, register_saved
 from .backbone import FrozenBackbone
 from .aggregator import AdaLayers, MIXES
 from .heads import SequenceClassifier, TokenClassifier
@@ -194,8 +194,9 @@ class AdaLayersHead(nn.Module):
     def save_pretrained(self, path:str|Path) -> Path:
         "Write `config.json` and `head.safetensors` (with a checksum) to the folder `path`: the head only, never the backbone"
         path = Path(path)
-        check_save_folder(path, self._FILES, 'adalayers', "an AdaLayers head's")
-        write_checked(path, self.state_dict(), "The head to save", self.config.save_pretrained)
+        with save_lock(path):
+            check_save_folder(path, self._FILES, 'adalayers', "an AdaLayers head's")
+            write_checked(path, self.state_dict(), "The head to save", self.config.save_pretrained)
         return path
 
     @classmethod

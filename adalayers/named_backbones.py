@@ -11,8 +11,8 @@ from pathlib import Path
 from .core import bundled_backbone_path, default_cache_dir, folder_lock
 
 # %% auto #0
-__all__ = ['NAMED_BACKBONES', 'MARKER', 'NamedBackbone', 'install_command', 'part_slices', 'file_sha256', 'is_assembled',
-           'assemble_backbone', 'named_backbone_path', 'backbone_path']
+__all__ = ['NAMED_BACKBONES', 'MARKER', 'NamedBackbone', 'install_command', 'part_slices', 'file_sha256', 'assembly_problem',
+           'is_assembled', 'assemble_backbone', 'named_backbone_path', 'backbone_path']
 
 # %% ../nbs/00a_named_backbones.ipynb #473cab48
 @dataclass
@@ -59,21 +59,31 @@ def file_sha256(path:Path) -> str:
 
 MARKER = 'adalayers-assembled.json' # written last: a folder without it is a partial assembly
 
+def assembly_problem(folder:Path, # an assembled model folder
+                     spec:NamedBackbone, # what it should hold
+                     verify:bool=True, # recompute the checksums (else: sizes only)
+                    ) -> str|None:
+    "What is wrong with the assembly in `folder` (missing, partial, damaged, from an earlier version), or `None` when it is complete and intact"
+    marker = Path(folder)/MARKER
+    if not marker.exists(): return 'incomplete (no marker: an interrupted assembly)' if Path(folder).exists() else 'missing'
+    try: m = json.loads(marker.read_text())
+    except ValueError: return 'damaged (its marker is not JSON)'
+    if m.get('zip_sha256') != spec.zip_sha256: return 'from another release'
+    if 'all_files' not in m: return 'assembled by an earlier version, which did not record the checksum of every file'
+    for name, (size, sha) in m['all_files'].items(): # every file, weights, config and tokenizer alike
+        f = Path(folder)/name
+        if not f.exists(): return f'damaged ({name} is missing)'
+        if f.stat().st_size != size or (verify and file_sha256(f) != sha): return f'damaged ({name} changed)'
+    for name, sha in spec.files.items():
+        if m['all_files'].get(name, [None, None])[1] != sha: return f'damaged ({name} is not the released file)'
+    return None
+
 def is_assembled(folder:Path, # an assembled model folder
                  spec:NamedBackbone, # what it should hold
-                 verify:bool=True, # recompute the weights' checksums (else: sizes only)
+                 verify:bool=True, # recompute the checksums (else: sizes only)
                 ) -> bool:
-    "Whether `folder` holds a complete, intact assembly of `spec`"
-    marker = Path(folder)/MARKER
-    if not marker.exists(): return False
-    try: m = json.loads(marker.read_text())
-    except ValueError: return False
-    if m.get('zip_sha256') != spec.zip_sha256: return False
-    for name, sha in spec.files.items():
-        f = Path(folder)/name
-        if not f.exists() or f.stat().st_size != m.get('sizes', {}).get(name): return False
-        if verify and file_sha256(f) != sha: return False
-    return True
+    "Whether `folder` holds a complete, intact assembly of `spec` (every file as assembled)"
+    return assembly_problem(folder, spec, verify) is None
 
 def assemble_backbone(slices:list[Path], # the archive slices, in order
                       spec:NamedBackbone, # checksums and folder name
@@ -99,7 +109,8 @@ def assemble_backbone(slices:list[Path], # the archive slices, in order
             if not (model/name).exists() or file_sha256(model/name) != sha:
                 raise ValueError(f"{name} in the archive of {spec.folder!r} does not match its checksum: reinstall the parts ({install_command(spec)})")
         sizes = {name: (model/name).stat().st_size for name in spec.files}
-        (model/MARKER).write_text(json.dumps(dict(zip_sha256=spec.zip_sha256, files=spec.files, sizes=sizes)))
+        every = {str(f.relative_to(model)): [f.stat().st_size, file_sha256(f)] for f in sorted(model.rglob('*')) if f.is_file()}
+        (model/MARKER).write_text(json.dumps(dict(zip_sha256=spec.zip_sha256, files=spec.files, sizes=sizes, all_files=every)))
         if dest.exists(): shutil.rmtree(dest)
         os.replace(model, dest)
     finally:
@@ -119,8 +130,9 @@ def named_backbone_path(name:str, # a key of `NAMED_BACKBONES`
     if is_assembled(dest, spec, verify): return dest
     slices = slices or part_slices(spec)
     with folder_lock(dest.parent, f'the backbone {name!r}'):
-        if is_assembled(dest, spec, verify): return dest # assembled by another process while we waited
-        if dest.exists(): warnings.warn(f"{dest} is incomplete or damaged: assembling {name!r} again")
+        problem = assembly_problem(dest, spec, verify)
+        if problem is None: return dest # assembled by another process while we waited
+        if dest.exists(): warnings.warn(f"{dest} is {problem}: assembling {name!r} again")
         print(f"assembling {name!r} from its {len(slices)} parts into {dest} (once)")
         return assemble_backbone(slices, spec, dest)
 

@@ -202,10 +202,12 @@ def learner_features(learn, dl, features:int|str='model', backbone=None) -> np.n
     return state_features(bb, learn.dls, dl, features).numpy().astype(np.float64)
 
 # %% ../nbs/17_ood.ipynb #3ed2f707
-def fit_labels(dl) -> np.ndarray:
+def fit_labels(dl, # examples with labels
+               why:str="The Mahalanobis score fits class means: the examples it fits on need labels", # what needs them, for the message
+              ) -> np.ndarray:
     "The classes of `dl`'s examples, in dataset order (what the Mahalanobis score fits class means on)"
     y = getattr(dl.dataset, 'labels', None)
-    if y is None: raise ValueError("The Mahalanobis score fits class means: the examples it fits on need labels")
+    if y is None: raise ValueError(why)
     return np.asarray(y)
 
 # %% ../nbs/17_ood.ipynb #e1386c38
@@ -247,7 +249,8 @@ def ood_report(learn, # a Learner of the project, trained on the in-distribution
     methods = list(methods or (*LOGIT_SCORES, *FEATURE_SCORES))
     bad = [m for m in methods if m not in (*LOGIT_SCORES, *FEATURE_SCORES)]
     if bad: raise ValueError(f"Unknown method(s) {bad}: choose among {[*LOGIT_SCORES, *FEATURE_SCORES]}")
-    y = fit_labels(in_dl)
+    y = fit_labels(in_dl, "in_dl has no labels: the report measures in-distribution accuracy and calibration on it. Build it with "
+                          "labels (`dls.test_dl(texts, labels=...)`, or the task's validation set `dls.valid`)")
     (z_in, f_in), (z_out, f_out) = model_outputs(learn, in_dl), model_outputs(learn, out_dl)
     probs = torch.softmax(z_in, -1).numpy()
     base = dict(accuracy=float((probs.argmax(1) == y).mean()), ece=expected_calibration_error(probs, y))

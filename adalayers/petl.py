@@ -20,9 +20,10 @@ from fastai.callback.core import Callback
 from fastai.callback.all import * # fit_one_cycle, lr_find, to_fp16, ...
 from safetensors.torch import load_file
 from .backbone import FrozenBackbone, as_backbone, strip_output_capturing_hooks, register_output_capturing
-from .saved import JsonConfig, read_config, head_metadata, check_pin, check_finite, check_save_folder, write_checked, read_checked, register_saved
+from .saved import JsonConfig, read_config, head_metadata, check_pin, check_finite, check_save_folder, save_lock, write_checked, read_checked, register_saved
 from .model import AdaLayersConfig
 from .cache import file_checksum
+from .data import max_positions
 from .metrics import metrics_for
 from .callbacks import TrainingChecksCallback
 from .learner import (LEARNERS, AdaLearner, AdaTokenLearner, AdaRegressionLearner, ada_learner, class_weights_for, trained_params,
@@ -323,7 +324,11 @@ def peft_config_for(c:PeftMethodConfig, pl:Placement):
     if (c.peft or {}).get('task_type') not in (None, 'FEATURE_EXTRACTION', peft.TaskType.FEATURE_EXTRACTION):
         raise ValueError(f"task_type={c.peft['task_type']!r}: the library puts its own task head on the adapted encoder, so PEFT's task type is "
                          "always FEATURE_EXTRACTION here; leave task_type out")
-    kw = {**(m.peft_defaults(pl) if m.peft_defaults else {}), **(c.peft or {}), 'task_type': peft.TaskType.FEATURE_EXTRACTION}
+    defaults, given = (m.peft_defaults(pl) if m.peft_defaults else {}), (c.peft or {})
+    if 'target_modules' in given and 'feedforward_modules' in defaults and 'feedforward_modules' not in given: # IA3's default feed-forward
+        tm = given['target_modules']; tm = [tm] if isinstance(tm, str) else list(tm or []) # modules go with its default targets only
+        defaults = dict(defaults, feedforward_modules=[f for f in defaults['feedforward_modules'] if f in tm])
+    kw = {**defaults, **given, 'task_type': peft.TaskType.FEATURE_EXTRACTION}
     try: return cls(**kw)
     except TypeError as e: raise ValueError(f"Bad {c.method} option ({e}): see `peft.{m.peft}`") from e
 
@@ -335,6 +340,10 @@ def add_peft(encoder:nn.Module, c:PeftMethodConfig, pl:Placement) -> nn.Module:
 def adapted_encoder(backbone:FrozenBackbone, c:PetlConfig) -> nn.Module:
     "The encoder as `c.method` computes it: a rewired shared copy of `backbone` (or, for full fine-tuning, a private copy)"
     m = method_of(c.method)
+    b = getattr(c, 'bottleneck', None)
+    if b is not None and b > 4*backbone.hidden_size: # wider than a transformer's own feed-forward block: a mistake, and memory runs out
+        raise ValueError(f"bottleneck={b:,} is far wider than the backbone's hidden states ({backbone.hidden_size}): an adapter compresses them; "
+                         f"give at most {4*backbone.hidden_size} (four times the hidden size, as wide as a feed-forward block; 64 is usual)")
     if m.private_copy:
         enc = copy.deepcopy(backbone.model)
         strip_output_capturing_hooks(enc); register_output_capturing(enc)
@@ -405,6 +414,7 @@ class SharesBackbone:
         "Load what the model owns; the backbone's tensors in `state_dict` must be the shared backbone's own (a checkpoint of another backbone is refused)"
         state_dict = dict(state_dict)
         fp = state_dict.pop('_backbone_fingerprint', None)
+        if fp is not None: self.backbone.verify_fingerprint() # every weight, now
         if fp is not None and bytes(fp.tolist()).decode() not in self.backbone.fingerprints:
             raise ValueError(f"This checkpoint was trained on another backbone (fingerprint {bytes(fp.tolist()).decode()[:12]}), not on this one "
                              f"({self.backbone.fingerprint[:12]}): its adapters read hidden states that mean something else here; load it on "
@@ -470,6 +480,16 @@ class PetlModel(SharesBackbone, nn.Module):
         self.token_types = takes_token_types(self.encoder)
         self.mask_users = [m for m in self.encoder.modules() if hasattr(m, 'token_mask')] # modules that read the padding mask (CoDA's routers)
         if self.is_peft: self.guard_merges(self.encoder, config.method)
+        self.max_tokens = self._room_for_text(backbone)
+
+    def _room_for_text(self, backbone:FrozenBackbone) -> int|None:
+        "The most tokens a batch may have: prefix tuning's virtual tokens take positions of the backbone too (`None`: no limit of the method's)"
+        npv = getattr(getattr(self.encoder, 'peft_config', {}).get('default'), 'num_virtual_tokens', None) if self.method == 'prefix' else None
+        lim = max_positions(backbone) if npv else None
+        if lim is None: return None
+        if lim - npv < 2: raise ValueError(f"num_virtual_tokens={npv} leaves no room for text: the backbone has {lim} positions and the prefix's "
+                                           f"virtual tokens take {npv} of them; use at most {lim - 2} (20 is usual)")
+        return lim - npv
 
     @property
     def method(self) -> str: return self.config.method
@@ -482,6 +502,10 @@ class PetlModel(SharesBackbone, nn.Module):
                ) -> torch.Tensor:
         "Task logits"
         if input_ids.is_floating_point(): raise cannot_read_cache(self.method)
+        room = getattr(self, 'max_tokens', None)
+        if room is not None and input_ids.shape[1] > room:
+            raise ValueError(f"This batch has {input_ids.shape[1]} tokens, but the prefix's virtual tokens leave room for {room} of the backbone's "
+                             f"positions: build the DataLoaders with max_len={room} or less, or use fewer virtual tokens")
         kw = dict(input_ids=input_ids, attention_mask=attention_mask)
         if token_type_ids is not None and self.token_types: kw['token_type_ids'] = token_type_ids
         return self.head(self.last_hidden_state(**kw), attention_mask)
@@ -489,9 +513,13 @@ class PetlModel(SharesBackbone, nn.Module):
     def last_hidden_state(self, input_ids:torch.Tensor, attention_mask:torch.Tensor, **kwargs) -> torch.Tensor:
         "The adapted encoder's last hidden state; modules that route tokens see which ones are padding"
         for m in self.mask_users: m.token_mask = attention_mask.bool()
+        for m in self.mask_users:
+            if hasattr(m, 'token_ids'): m.token_ids = input_ids # CoDA's random routing at inference hashes them
         try: return self.encoder(input_ids=input_ids, attention_mask=attention_mask, **kwargs).last_hidden_state
         finally:
             for m in self.mask_users: m.token_mask = None
+            for m in self.mask_users:
+                if hasattr(m, 'token_ids'): m.token_ids = None
 
     def trained_parameters(self) -> dict[str, nn.Parameter]:
         "What trains: the parameters that require grad and are not the backbone's (adapters, LayerNorm or bias copies, the head)"
@@ -506,21 +534,27 @@ class PetlModel(SharesBackbone, nn.Module):
     def save_pretrained(self, path:str|Path) -> Path:
         "Write what trained to the folder `path`: `config.json` and `head.safetensors` (and PEFT's adapter files), never the backbone"
         path = Path(path)
-        check_save_folder(path, self._FILES, 'adalayers-petl', "an adapted backbone's")
         check_finite(self.trained_parameters(), "The adapted model to save") # PEFT's part too
-        write_checked(path, self._saved_tensors(), "The adapted model to save", self.config.save_pretrained, self._save_peft if self.is_peft else None)
-        if not self.is_peft: # a PEFT method's files from an earlier save into this folder would still load with PEFT: they go
-            for f in self._FILES[2:]: (path/f).unlink(missing_ok=True)
+        with save_lock(path):
+            check_save_folder(path, self._FILES, 'adalayers-petl', "an adapted backbone's")
+            peft_files = dict(write_first=self._stage_peft, before_rename=self._place_peft) if self.is_peft else {}
+            write_checked(path, self._saved_tensors(), "The adapted model to save", self.config.save_pretrained, **peft_files)
+            if not self.is_peft: # a PEFT method's files from an earlier save into this folder would still load with PEFT: they go
+                for f in self._FILES[2:]: (path/f).unlink(missing_ok=True)
         return path
 
-    def _save_peft(self, path:Path) -> dict:
-        "PEFT's adapter files, written whole (through a partial folder) beside the head; their checksum goes into `head.safetensors`, renamed last"
+    def _stage_peft(self, path:Path) -> dict:
+        "Write PEFT's adapter files into a staging folder; their checksums go into `head.safetensors`"
         tmp = path/f'.peft.{os.getpid()}.partial'
         shutil.rmtree(tmp, ignore_errors=True)
         self.encoder.save_pretrained(str(tmp))
+        return dict(adapter_checksum=file_checksum(tmp/'adapter_model.safetensors'), adapter_config_checksum=file_checksum(tmp/'adapter_config.json'))
+
+    def _place_peft(self, path:Path):
+        "Move the staged adapter files into place: the last step but the head's own renames"
+        tmp = path/f'.peft.{os.getpid()}.partial'
         for f in tmp.iterdir(): os.replace(f, path/f.name)
         tmp.rmdir()
-        return dict(adapter_checksum=file_checksum(path/'adapter_model.safetensors'))
 
     @classmethod
     def from_pretrained(cls, path:str|Path, # a folder written by `save_pretrained` (`learn.save_head`)
@@ -536,15 +570,18 @@ class PetlModel(SharesBackbone, nn.Module):
         if isinstance(c, PeftMethodConfig):
             import peft
             if not (path/'adapter_config.json').exists(): raise FileNotFoundError(f"{path} has no adapter_config.json: PEFT's part is missing")
-            try: want = head_metadata(path).get('adapter_checksum')
-            except Exception: want = None # a damaged head file: `read_checked` below names the problem
-            if want is not None and file_checksum(path/'adapter_model.safetensors') != want:
-                raise ValueError(f"{path}: adapter_model.safetensors does not belong with head.safetensors (an interrupted save, or two saves into "
-                                 "this folder at once): save the model again")
+            try: meta = head_metadata(path)
+            except Exception: meta = {} # a damaged head file: `read_checked` below names the problem
+            for name, key in (('adapter_model.safetensors', 'adapter_checksum'), ('adapter_config.json', 'adapter_config_checksum')):
+                if key in meta and file_checksum(path/name) != meta[key]:
+                    raise ValueError(f"{path}: {name} does not belong with head.safetensors (edited after the save, an interrupted save, "
+                                     "or files copied from another save): save the model again")
             adapters = load_file(path/'adapter_model.safetensors')
             check_finite(adapters, f"PEFT's adapters in {path}")
             encoder = peft.get_peft_model(shared_copy(backbone.model), peft.PeftConfig.from_pretrained(str(path)))
-            peft.set_peft_model_state_dict(encoder, adapters)
+            try: peft.set_peft_model_state_dict(encoder, adapters)
+            except RuntimeError as e: raise ValueError(f"{path}: adapter_config.json and adapter_model.safetensors do not belong together "
+                                                       f"({str(e).splitlines()[-1].strip()[:200]}): were the files edited? Save the model again") from e
         model = cls(backbone, c, encoder)
         sd = read_checked(path, {k: tuple(v.shape) for k, v in model._saved_tensors().items()}, "The adapted model")
         with torch.no_grad():

@@ -4,19 +4,20 @@
 
 # %% ../nbs/03a_saved.ipynb #7c13b9ff
 from __future__ import annotations
-import json, os, re, shutil
+import json, os, re, shutil, time
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 import torch
 from safetensors import safe_open
 from safetensors.torch import load_file, save_file
-from .core import tensor_checksum
+from .core import config_checksum, tensor_checksum
 from .backbone import FrozenBackbone
 
 # %% auto #0
 __all__ = ['HEAD_EXTRAS', 'SAVED', 'head_checksum', 'check_finite', 'write_checked', 'read_checked', 'head_metadata',
            'pin_backbone', 'check_pin', 'JsonConfig', 'read_config', 'save_extras', 'load_extras', 'clear_leftovers',
-           'check_save_folder', 'register_saved', 'load_head']
+           'save_lock', 'check_save_folder', 'register_saved', 'load_head']
 
 # %% ../nbs/03a_saved.ipynb #51f8794a
 def head_checksum(state_dict:dict) -> str:
@@ -35,19 +36,26 @@ def check_finite(tensors:dict, # name -> tensor
 def write_checked(path:Path, # the folder
                   tensors:dict, # name -> tensor
                   what:str, # the subject of the message if a tensor is not finite
-                  write_config=None, # called with `path` once the tensors are written, before they take their final name
-                  write_first=None, # called with `path` once the tensors are checked, before they are written (other files); may return metadata to store
+                  write_config=None, # called with a staging folder to write `config.json` into; it takes its final name with the tensors
+                  write_first=None, # called with `path` once the tensors are checked, before they are written (other files, staged); may return metadata to store
                   metadata:dict|None=None, # more strings to store in the file's metadata (e.g. the checksum of files saved beside it)
+                  before_rename=None, # called with `path` just before the final renames (moves what `write_first` staged into place)
                  ):
-    "Write `tensors` to `path/head.safetensors` with their checksum, through a partial file renamed only once all is written"
+    "Write `tensors` to `path/head.safetensors` with their checksum (and `config.json`'s), staged and renamed only once all is written"
     sd = {k: v.detach().contiguous().cpu() for k, v in tensors.items()}
     check_finite(sd, what)
     path.mkdir(parents=True, exist_ok=True)
     meta = dict(metadata or {})
     if write_first is not None: meta.update(write_first(path) or {})
+    stage = path/f'.config.{os.getpid()}.partial'
+    if write_config is not None:
+        shutil.rmtree(stage, ignore_errors=True); write_config(stage)
+        meta['config_checksum'] = config_checksum(json.loads((stage/'config.json').read_text()))
     tmp = path/f'.head.safetensors.{os.getpid()}.partial'
     save_file(sd, tmp, metadata=dict(meta, checksum=head_checksum(sd)))
-    if write_config is not None: write_config(path)
+    # everything is written: the renames alone remain (an interrupt among them is caught at load by the checksums)
+    if before_rename is not None: before_rename(path)
+    if write_config is not None: os.replace(stage/'config.json', path/'config.json'); shutil.rmtree(stage, ignore_errors=True)
     os.replace(tmp, path/'head.safetensors')
 
 def read_checked(path:Path, # a folder written by `write_checked`
@@ -67,6 +75,12 @@ def read_checked(path:Path, # a folder written by `write_checked`
         diff = [f"{k}: {have.get(k)} in the file, {want.get(k)} from config.json" for k in sorted(set(want) | set(have)) if want.get(k) != have.get(k)]
         raise ValueError(f"{path}: config.json and head.safetensors do not belong together ({'; '.join(diff[:3])}): "
                          "were the files edited, or copied from different models?")
+    if 'config_checksum' in meta:
+        try: cfg = config_checksum(json.loads((path/'config.json').read_text()))
+        except (OSError, ValueError): cfg = None
+        if cfg != meta['config_checksum']:
+            raise ValueError(f"{path}/config.json does not belong with head.safetensors: it was edited after the save (the options "
+                             "it holds change what the weights mean), or a save into the folder was interrupted. Undo the edit, or save the model again")
     check_finite(sd, f"{what} in {path}")
     return sd
 
@@ -92,6 +106,7 @@ def check_pin(config, # a saved head's config, pinned by `pin_backbone`
     if want is None:
         raise ValueError(f"{Path(path)/'config.json'} has no backbone_fingerprint: the head cannot be checked against the backbone. "
                          "Save it again with `learn.save_head`")
+    backbone.verify_fingerprint() # every weight, now: a backbone changed since it was loaded is another backbone
     if not {want, *(getattr(config, 'backbone_fingerprints', None) or [])} & set(backbone.fingerprints):
         raise ValueError(f"{path} belongs to backbone {getattr(config, 'backbone_name', None)!r} (fingerprint {want[:12]}), not to this one "
                          f"(fingerprint {backbone.fingerprint[:12]}): it was trained on that backbone's hidden states, which mean "
@@ -128,6 +143,7 @@ def read_config(path:str|Path) -> dict:
 
 # %% ../nbs/03a_saved.ipynb #8bd261bb
 HEAD_EXTRAS = {} # learner attribute -> class of what it holds, saved beside the head in a subfolder of that name
+_HEAD_PIN = '.head_checksum' # in each extra's subfolder: the checksum of the head it was saved with
 
 def save_extras(owner, # a learner: each of its `HEAD_EXTRAS` attributes that is set is saved
                 path:Path, # the head's folder
@@ -141,6 +157,7 @@ def save_extras(owner, # a learner: each of its `HEAD_EXTRAS` attributes that is
         tmp = path/f'.{name}.{os.getpid()}.partial'
         shutil.rmtree(tmp, ignore_errors=True)
         obj.save_pretrained(tmp)
+        if (path/'head.safetensors').exists(): (tmp/_HEAD_PIN).write_text(head_metadata(path).get('checksum', '')) # the head it goes with
         old = path/f'.{name}.{os.getpid()}.old'
         if final.exists(): os.replace(final, old)
         os.replace(tmp, final)
@@ -156,6 +173,9 @@ def load_extras(owner, # a learner: each `HEAD_EXTRAS` attribute is set to what 
         if not sub.is_dir(): sub = next(iter(sorted(path.glob(f'.{name}.*.old'))), sub) # a save interrupted between its two renames: the earlier one
         legacy = getattr(cls, 'legacy_files', ())
         if not sub.is_dir() and legacy and (path/legacy[0]).exists(): sub = path
+        if sub.is_dir() and (sub/_HEAD_PIN).exists() and (sub/_HEAD_PIN).read_text() != head_metadata(path).get('checksum', ''):
+            raise ValueError(f"{sub} was saved with another head than {path}/head.safetensors (a save interrupted before it was written): "
+                             f"it describes that head's outputs, not this one's. Fit it again and save the head, or delete {sub} to load the head alone")
         setattr(owner, name, cls.from_pretrained(sub, backbone) if sub.is_dir() else None)
 
 # %% ../nbs/03a_saved.ipynb #c8d0daa4
@@ -178,6 +198,41 @@ def clear_leftovers(path:Path, # a head's folder
             raise ValueError(f"{path} is being saved by another process (pid {pid}, file {f.name}): wait for it, or save to another folder")
         shutil.rmtree(f) if f.is_dir() else f.unlink(missing_ok=True)
 
+_LOCK = '.saving' # holds the pid of the process saving into the folder
+
+def _lock_owner(f:Path) -> int|None:
+    "The pid in the lock file `f` (waiting a moment for a lock being written), or `None` for a damaged or vanished one"
+    for _ in range(20):
+        try: txt = f.read_text()
+        except FileNotFoundError: return None
+        if txt.strip(): return int(txt) if txt.strip().isdigit() else None
+        time.sleep(0.05)
+    return None
+
+@contextmanager
+def save_lock(path:Path, # the folder a save writes into (created if missing)
+             ):
+    "Hold `path/.saving` while saving: a second process saving into the folder is refused, never mixed in; re-entrant within a process"
+    path = Path(path); created = not path.exists()
+    path.mkdir(parents=True, exist_ok=True)
+    f, mine = path/_LOCK, False
+    for _ in range(3):
+        try: fd = os.open(f, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            pid = _lock_owner(f)
+            if pid == os.getpid(): break # an outer save of this process holds it
+            if pid is not None and _alive(pid):
+                raise ValueError(f"{path} is being saved by another process (pid {pid}): wait for it, or save to another folder") from None
+            f.unlink(missing_ok=True); continue # left by a process that is gone
+        with os.fdopen(fd, 'w') as fh: fh.write(str(os.getpid()))
+        mine = True; break
+    else: raise ValueError(f"Cannot take the save lock {f}: other processes keep saving into {path}; save to another folder")
+    try: yield path
+    finally:
+        if mine:
+            f.unlink(missing_ok=True)
+            if created and not any(path.iterdir()): path.rmdir() # a refused first save leaves no empty folder
+
 # %% ../nbs/03a_saved.ipynb #2186c8a1
 def check_save_folder(path:Path, # the folder to save into
                       files:tuple, # the names of the files this kind of model writes
@@ -188,9 +243,10 @@ def check_save_folder(path:Path, # the folder to save into
     if not path.is_dir(): return
     clear_leftovers(path)
     extras = {*HEAD_EXTRAS, *(f for e in HEAD_EXTRAS.values() for f in getattr(e, 'legacy_files', ()))}
-    other = sorted(p.name for p in path.iterdir() if p.name not in files and p.name not in extras)
-    cfg = path/'config.json'
-    if other or (cfg.exists() and json.loads(cfg.read_text() or '{}').get('model_type') != model_type):
+    other = sorted(p.name for p in path.iterdir() if p.name not in files and p.name not in extras and p.name != _LOCK)
+    try: theirs = read_config(path).get('model_type') if (path/'config.json').exists() else model_type
+    except ValueError: theirs = None # a damaged config.json: not this save's to overwrite
+    if other or theirs != model_type:
         raise ValueError(f"{path} holds files that are not {what} ({other[:5] or ['config.json']}): "
                          "save to a new or empty folder (a head never writes over a model or other files)")
 

@@ -4,7 +4,8 @@
 
 # %% ../nbs/97_test_utils.ipynb #0622837b
 from __future__ import annotations
-import random
+import pkgutil, random
+from unittest import mock
 import pandas as pd
 import torch
 from transformers import BertTokenizer, BertConfig, BertModel, RobertaConfig, RobertaModel, BartConfig, BartModel, MPNetConfig, MPNetModel
@@ -12,7 +13,8 @@ from .backbone import FrozenBackbone
 
 # %% auto #0
 __all__ = ['POSITIVE_WORDS', 'NEGATIVE_WORDS', 'NEUTRAL_WORDS', 'NAMES', 'SPECIAL_TOKENS', 'NER_TAGS', 'tiny_tokenizer',
-           'tiny_model', 'tiny_backbone', 'synthetic_sentiment_df', 'synthetic_pairs_df', 'synthetic_ner_df']
+           'tiny_model', 'tiny_backbone', 'synthetic_sentiment_df', 'synthetic_pairs_df', 'synthetic_ner_df',
+           'interrupt_at']
 
 # %% ../nbs/97_test_utils.ipynb #ee44209a
 POSITIVE_WORDS = 'good great fine excellent lovely superb nice brilliant'.split()
@@ -122,3 +124,19 @@ def synthetic_ner_df(n:int=200, # rows
             else: words += [rng.choice(NEUTRAL_WORDS)]; tags += ['O']
         rows.append((words, tags))
     return pd.DataFrame(dict(tokens=[w for w, _ in rows], ner_tags=[t for _, t in rows], is_valid=[i < n*valid_pct for i in range(n)]))
+
+# %% ../nbs/97_test_utils.ipynb #659472b8
+def interrupt_at(fn, # what to run, with no argument
+                 target:str, # the function Ctrl-C comes from, as `unittest.mock.patch` names it (e.g. 'os.replace')
+                 after:int=0, # how many calls of `target` go through first
+                ):
+    "Run `fn` with `KeyboardInterrupt` raised from the call number `after`+1 of `target`; fail if that call never comes"
+    real, calls = pkgutil.resolve_name(target), []
+    def boom(*args, **kwargs):
+        calls.append(1)
+        if len(calls) > after: raise KeyboardInterrupt
+        return real(*args, **kwargs)
+    with mock.patch(target, boom):
+        try: fn()
+        except KeyboardInterrupt: return
+    raise AssertionError(f"{target} was called {len(calls)} times: it was never interrupted")
