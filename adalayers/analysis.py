@@ -17,8 +17,8 @@ from .benchmark import fit_seeds
 from .cache import check_cache_backbone
 
 # %% auto #0
-__all__ = ['POOLERS', 'VariabilityStats', 'pooled_features', 'hidden_state_variability', 'collect_features', 'linear_probes',
-           'probe_scores', 'single_layer_scores', 'layer_report', 'nu_options', 'xie_options']
+__all__ = ['POOLERS', 'xie_options', 'VariabilityStats', 'pooled_features', 'hidden_state_variability', 'collect_features',
+           'linear_probes', 'probe_scores', 'single_layer_scores', 'layer_report', 'nu_options', 'lowest_nu_options']
 
 # %% ../nbs/15_analysis.ipynb #3cecd354
 class VariabilityStats:
@@ -228,6 +228,8 @@ def nu_options(nu, # nu per hidden state, from `hidden_state_variability`
         opts['topk'] = topk
     return dict(config=opts, p_init=p.astype(np.float32).tolist())
 
-def xie_options(nu) -> dict:
-    "`ada_learner` arguments for the Xie et al. classifier: one head on the hidden state with the lowest nu"
+def lowest_nu_options(nu) -> dict:
+    "`ada_learner` arguments for a head on the one frozen hidden state with the lowest nu (Xie et al.'s metric; not their truncate-and-tune method)"
     return dict(config=dict(layer=int(np.argmin(nu))))
+
+xie_options = lowest_nu_options # its earlier name, kept for one release

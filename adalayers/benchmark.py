@@ -115,7 +115,7 @@ def layer_analysis_table(r:dict) -> str:
         rows.append([f"{t} ({v['metric']})", f"{v['spearman_nu']:+.2f}", f"{v['spearman_probe']:+.2f}", f"{v['best_by_nu']} / {v['best_by_probe']} / {v['best_single']}",
                      f('uniform'), f('nu_init'), f('top3_by_nu'), f('xie_best_by_nu')])
     return md_table(['task', 'Spearman(nu, single-layer score)', 'Spearman(probe, score)', 'best by nu / probe / trained', 'AdaLayers: uniform',
-                     'nu init', 'top-3 by nu', 'Xie (best layer by nu)'], rows)
+                     'nu init', 'top-3 by nu', 'best layer by nu alone'], rows)
 
 # %% ../nbs/11_benchmark.ipynb #1d547cd5
 _SPEED_SECS = [('a_backbone', '(a) backbone'), ('b_head', '(b) head'), ('c_fit_live', '(c) fit live'), ('d_fit_cached', '(d) fit cached'),

@@ -8,6 +8,7 @@ import math, itertools
 from dataclasses import dataclass
 from typing import ClassVar
 import torch
+import torch.nn.functional as F
 from torch import nn
 from fastcore.basics import store_attr
 from fastai.callback.core import Callback
@@ -15,18 +16,31 @@ from fastprogress.fastprogress import progress_bar
 from .petl import ParallelConfig, PetlModel, ParallelAdapter, Placement, add_parallel, register_method
 
 # %% auto #0
-__all__ = ['soft_topk', 'routed_count', 'route', 'fixed_random_scores', 'CodaLayer', 'CodaConfig', 'add_coda', 'distill_coda',
-           'CodaDistillCallback', 'coda_layers', 'routing_weights', 'plot_routing']
+__all__ = ['soft_topk', 'routed_count', 'route', 'fixed_random_scores', 'routed_queries_layer', 'CodaLayer', 'CodaConfig',
+           'add_coda', 'distill_coda', 'CodaDistillCallback', 'coda_layers', 'routing_weights', 'plot_routing']
 
 # %% ../nbs/10b_coda.ipynb #eb470a4a
+def _exact_topk_shift(z:torch.Tensor, # (batch, tokens) scores / eps, padding already far below the real tokens
+                      k:torch.Tensor, # (batch, 1) tokens to select
+                     ) -> torch.Tensor:
+    "The `a` of `min(1, exp(z + a)) ` summing to `k`, in closed form: with the `m` best capped at 1, `a = log(k - m) - logsumexp(z[m:])`"
+    zs = z.sort(dim=1, descending=True).values
+    rest = torch.logcumsumexp(zs.flip(1), dim=1).flip(1) # logsumexp of the scores below the m best, for every m
+    m = torch.arange(z.shape[1], device=z.device)[None]
+    a = torch.log((k - m).clamp(min=1e-12)) - rest # (batch, m): the shift if exactly the m best are capped
+    below = zs + a <= 1e-6 # the best uncapped weight is at most 1 ...
+    above = torch.cat([torch.ones_like(below[:, :1]), zs[:, :-1] + a[:, 1:] >= -1e-6], 1) # ... and the capped ones are at least 1
+    ok = (m < k) & below & above
+    return a.gather(1, ok.float().argmax(1, keepdim=True)) # the first consistent m: the optimum is unique
+
 def soft_topk(scores:torch.Tensor, # (batch, tokens) router scores
               k, # tokens to select per row: an int or a (batch,) tensor
               mask:torch.Tensor|None=None, # (batch, tokens), True for tokens that may be selected (not padding)
               eps:float=0.1, # entropy weight: the smaller, the closer to the hard top-k
-              iters:int=20, # solver iterations per epsilon step
-              decay:float=0.7, # epsilon scaling: start at the scores' spread, multiply by `decay` until `eps`
+              iters:int|None=None, # `None`: the exact optimum in closed form; a number: the paper's iterative solver, this many iterations per epsilon step
+              decay:float=0.7, # the iterative solver's epsilon scaling: start at the scores' spread, multiply by `decay` until `eps`
              ) -> torch.Tensor:
-    "CoDA's soft top-k: `argmax_l s.l + eps H(l)` with `sum(l) = k`, `0 <= l <= 1`, by the iterative solver of its appendix; differentiable"
+    "CoDA's soft top-k: `argmax_l s.l + eps H(l)` with `sum(l) = k`, `0 <= l <= 1`, exactly (closed form) or by the paper's iterations; differentiable"
     s = scores.float()
     mask = torch.ones_like(s, dtype=torch.bool) if mask is None else mask.bool()
     k = torch.as_tensor(k, device=s.device, dtype=s.dtype).expand(s.shape[0]).reshape(-1, 1)
@@ -36,15 +50,21 @@ def soft_topk(scores:torch.Tensor, # (batch, tokens) router scores
     if (k > n).any():
         r = int((k > n).nonzero()[0, 0])
         raise ValueError(f"soft_topk: row {r} has {int(n[r])} selectable tokens, fewer than its k={float(k[r]):g}")
-    s = s.masked_fill(~mask, float('-inf')) # exp((s + a) / eps) is exactly 0 for padding: it never takes a share of k
-    spread = float((s.detach().amax() - s.detach().masked_fill(~mask, float('inf')).amin()).clamp(min=eps))
-    steps = [spread * decay**i for i in range(max(0, math.ceil(math.log(eps / spread) / math.log(decay))))] + [eps]
-    a, b = torch.zeros_like(k), torch.zeros_like(s)
-    for e in steps: # a makes the weights sum to k; b <= 0 caps each weight at 1
-        for _ in range(iters):
-            b = torch.clamp(-(s + a), max=0.)
-            a = e * torch.log(k) - e * torch.logsumexp((s + b) / e, dim=1, keepdim=True)
-    lam = torch.exp((s + b + a) / eps).clamp(max=1.) # the cap is exact; the sum is k to the solver's tolerance
+    if iters is None:
+        z = s / eps
+        low = z.detach().masked_fill(~mask, float('inf')).amin(1, keepdim=True) - 80. # padding: exp(-80) below any real weight, finite for autograd
+        z = torch.where(mask, z, low)
+        lam = torch.exp((z + _exact_topk_shift(z, k)).clamp(max=0.)) # min(1, exp(.)), with no overflow for autograd (exp of a large capped value is inf, and inf x 0 is NaN)
+    else:
+        s = s.masked_fill(~mask, float('-inf')) # exp((s + a) / eps) is exactly 0 for padding: it never takes a share of k
+        spread = float((s.detach().amax() - s.detach().masked_fill(~mask, float('inf')).amin()).clamp(min=eps))
+        steps = [spread * decay**i for i in range(max(0, math.ceil(math.log(eps / spread) / math.log(decay))))] + [eps]
+        a, b = torch.zeros_like(k), torch.zeros_like(s)
+        for e in steps: # a makes the weights sum to k; b <= 0 caps each weight at 1
+            for _ in range(iters):
+                b = torch.clamp(-(s + a), max=0.)
+                a = e * torch.log(k) - e * torch.logsumexp((s + b) / e, dim=1, keepdim=True)
+        lam = torch.exp((s + b + a) / eps).clamp(max=1.) # the cap is exact; the sum is k to the solver's tolerance
     return torch.where(k >= n, 1., lam).masked_fill(~mask | empty, 0.) # a row that keeps all its tokens keeps them with weight 1 exactly
 
 # %% ../nbs/10b_coda.ipynb #4e18e9a8
@@ -84,6 +104,20 @@ def fixed_random_scores(ids:torch.Tensor, # (batch, tokens) token ids
     for _ in range(2): h = (h * 48271) % 2147483647 # Park-Miller steps: exact integer arithmetic, the same on every device
     return h.float() / 2147483647
 
+def routed_queries_layer(layer:nn.Module, # a BERT or RoBERTa layer (`BertLayer`), adapters inside as `adalayers.petl` puts them
+                         x:torch.Tensor, # (batch, n, hidden) every token's input
+                         xs:torch.Tensor, # (batch, k, hidden) the routed tokens' input
+                         key_mask:torch.Tensor, # (batch, n), True for real tokens
+                        ) -> torch.Tensor:
+    "The layer on the routed tokens, their queries attending to every real token's keys and values (`attention='all'`)"
+    sa, (B, K, d) = layer.attention.self, xs.shape
+    heads = lambda t: t.view(B, t.shape[1], sa.num_attention_heads, sa.attention_head_size).transpose(1, 2)
+    q, k, v = heads(sa.query(xs)), heads(sa.key(x)), heads(sa.value(x))
+    bias = torch.zeros(B, 1, 1, x.shape[1], dtype=x.dtype, device=x.device).masked_fill(~key_mask[:, None, None], torch.finfo(x.dtype).min)
+    ctx = F.scaled_dot_product_attention(q, k, v, attn_mask=bias, dropout_p=sa.dropout.p if layer.training else 0.)
+    a = layer.attention.output(ctx.transpose(1, 2).reshape(B, K, d), xs) # dense, dropout, LayerNorm with the residual
+    return layer.output(layer.intermediate(a), a) # the feed-forward block (the parallel adapter inside), dropout, LayerNorm
+
 class CodaLayer(nn.Module):
     "A frozen transformer layer that only the routed tokens go through; every token goes through its parallel adapter"
     def __init__(self, layer:nn.Module, # the frozen layer, with a `ParallelAdapter` in its feed-forward block
@@ -91,12 +125,14 @@ class CodaLayer(nn.Module):
                  hidden:int, # hidden width
                  reduction:float=3, # route `ceil(n / reduction)` of the `n` real tokens
                  eps:float=0.1, # soft top-k's entropy weight during training
-                 iters:int=20, # soft top-k's iterations per epsilon step
+                 iters:int|None=None, # soft top-k: `None` exact, else the iterative solver's iterations per epsilon step
                  routing:str='learned', # `learned` (the router) or `random` (the paper's ablation)
                  seed:int=0, # random routing at inference: the layer's seed (its index)
+                 inference_weights:str='soft', # `soft`: the routed tokens' soft top-k weights at inference too; `hard`: weight 1
+                 attention:str='routed', # `routed`: attention among the routed tokens; `all`: their queries read every token (BERT and RoBERTa layers)
                 ):
         super().__init__()
-        store_attr('layer,reduction,eps,iters,routing,seed')
+        store_attr('layer,reduction,eps,iters,routing,seed,inference_weights,attention')
         object.__setattr__(self, 'adapter', adapter) # a reference: the adapter is a submodule of `layer` already
         self.router = nn.Linear(hidden, 1, bias=False)
         nn.init.normal_(self.router.weight, std=hidden**-0.5)
@@ -122,16 +158,17 @@ class CodaLayer(nn.Module):
             else: scores = fixed_random_scores(ids.to(x.device), getattr(self, 'seed', 0))
         else: scores = self.router(x).squeeze(-1)
         idx, valid, k = route(scores, mask, self.reduction)
-        soft = self.routing == 'learned' and (self.training or self.record)
-        lam = soft_topk(scores, k, mask, self.eps, self.iters) if soft else None
-        w = (lam.gather(1, idx) if self.training and lam is not None else torch.ones_like(idx, dtype=torch.float)) * valid
+        mixed = self.routing == 'learned' and (self.training or getattr(self, 'inference_weights', 'hard') == 'soft') # the weights mix the paths
+        lam = soft_topk(scores, k, mask, self.eps, getattr(self, 'iters', 20)) if mixed or (self.record and self.routing == 'learned') else None
+        w = (lam.gather(1, idx) if mixed else torch.ones_like(idx, dtype=torch.float)) * valid
         if self.record: self.recorded = dict(weights=(lam if lam is not None else scores).detach(),
                                              selected=torch.zeros_like(mask).scatter(1, idx, valid))
         gather = idx[..., None].expand(B, idx.shape[1], d)
         xs = x.gather(1, gather)
         am = None if bool(valid.all()) else torch.zeros(B, 1, 1, idx.shape[1], dtype=x.dtype, device=x.device).masked_fill(
             ~valid[:, None, None], torch.finfo(x.dtype).min) # empty slots are never attended to
-        out = self.layer(xs, am, *[_gather_pairwise(a, idx, n) for a in args], **{k_: _gather_pairwise(v, idx, n) for k_, v in kwargs.items()})
+        if getattr(self, 'attention', 'routed') == 'all': out = routed_queries_layer(self.layer, x, xs, mask)
+        else: out = self.layer(xs, am, *[_gather_pairwise(a, idx, n) for a in args], **{k_: _gather_pairwise(v, idx, n) for k_, v in kwargs.items()})
         ys = out[0] if isinstance(out, tuple) else out
         skipped = self.skip(x)
         w = w[..., None].to(x.dtype)
@@ -144,20 +181,26 @@ class CodaConfig(ParallelConfig):
     "Lei et al. 2023 (CoDA): per layer, a router sends `ceil(n / reduction)` tokens through the frozen layer; all take the parallel adapter"
     reduction:float=3 # one token in `reduction` goes through each frozen layer (1: the parallel adapter)
     eps:float=0.1 # soft top-k's entropy weight during training
-    iters:int=20 # soft top-k's solver iterations per epsilon step
+    iters:int|None=None # soft top-k: `None`, the exact optimum in closed form; a number, the paper's iterative solver with this many iterations per epsilon step
     routing:str='learned' # `learned`, or `random` (the paper's ablation: random tokens, no router)
+    inference_weights:str='soft' # `soft`: routed tokens are mixed with their soft top-k weights at inference too, as in training; `hard`: weight 1 at inference
+    attention:str='routed' # `routed`: the frozen layer's attention among the routed tokens; `all`: routed queries read every token's keys and values (BERT, RoBERTa)
     distill_steps:int=0 # steps of the light-weight training phase before the first fit (0, the default: none; see below)
     distill_lr:float=1e-3 # its learning rate (AdamW)
     method:ClassVar[str] = 'coda'
+    _SAVED_BEFORE:ClassVar[dict] = dict(inference_weights='hard', iters=20) # what CoDA models saved before these options did
 
     def __post_init__(self):
         super().__post_init__()
         if not (isinstance(self.reduction, (int, float)) and self.reduction >= 1):
             raise ValueError(f"reduction must be a number >= 1 (one token in `reduction` is routed), not {self.reduction!r}")
         if not self.eps > 0: raise ValueError(f"eps must be > 0, not {self.eps!r}")
-        if isinstance(self.iters, bool) or not isinstance(self.iters, int) or self.iters < 1:
-            raise ValueError(f"iters must be a whole number >= 1 (the soft top-k solver's iterations per epsilon step), not {self.iters!r}")
+        if self.iters is not None and (isinstance(self.iters, bool) or not isinstance(self.iters, int) or self.iters < 1):
+            raise ValueError(f"iters must be None (the exact soft top-k) or a whole number >= 1 (the iterative solver's iterations per epsilon step), not {self.iters!r}")
         if self.routing not in ('learned', 'random'): raise ValueError(f"routing must be 'learned' or 'random', not {self.routing!r}")
+        if self.attention not in ('routed', 'all'): raise ValueError(f"attention must be 'routed' or 'all', not {self.attention!r}")
+        if self.inference_weights not in ('soft', 'hard'):
+            raise ValueError(f"inference_weights must be 'soft' (the training mix at inference too) or 'hard' (weight 1), not {self.inference_weights!r}")
         if not (isinstance(self.distill_steps, int) and self.distill_steps >= 0):
             raise ValueError(f"distill_steps must be an int >= 0 (0 turns the distillation phase off), not {self.distill_steps!r}")
 
@@ -165,10 +208,13 @@ class CodaConfig(ParallelConfig):
 
 def add_coda(encoder:nn.Module, c:CodaConfig, pl:Placement) -> nn.Module:
     "The parallel adapter in every layer, and every layer wrapped in a `CodaLayer` with its router"
+    if getattr(c, 'attention', 'routed') == 'all' and encoder.config.model_type not in ('bert', 'roberta'):
+        raise ValueError(f"attention='all' is written for BERT and RoBERTa layers, not {encoder.config.model_type!r}: use attention='routed'")
     encoder = add_parallel(encoder, c, pl)
     layers = encoder.get_submodule(pl.layers)
     for i, layer in enumerate(layers):
-        layers[i] = CodaLayer(layer, layer.get_submodule(pl.ffn_out), encoder.config.hidden_size, c.reduction, c.eps, c.iters, c.routing, seed=i)
+        layers[i] = CodaLayer(layer, layer.get_submodule(pl.ffn_out), encoder.config.hidden_size, c.reduction, c.eps, c.iters, c.routing, seed=i,
+                              inference_weights=c.inference_weights, attention=getattr(c, 'attention', 'routed'))
     return encoder
 
 register_method('coda', CodaConfig, 1e-3, (3e-4, 1e-3, 3e-3), adapt=add_coda) # the parallel adapter's range

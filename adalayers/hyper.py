@@ -84,7 +84,7 @@ def _positive_ints(c, names):
 @dataclass
 class HyperformerConfig(JsonConfig):
     "Hyperformer (a hypernetwork per layer and position) or Hyperformer++ (`shared`: one for all), and the tasks the model serves"
-    shared:bool=True # Hyperformer++: one hypernetwork fed [task; layer; position] embeddings; False: Hyperformer
+    shared:bool|str=True # True: Hyperformer++, one hypernetwork fed [task; layer; position]; False: Hyperformer, one per layer and position (the paper's text); 'layers': the released `hyperformer.json`, one per position shared across layers, fed [task; layer]
     reduction:int=32 # adapter bottleneck = hidden size // reduction (the paper: 32, or 16)
     task_dim:int=64 # width of the task embeddings (and of Hyperformer++'s layer and position embeddings)
     projector_hidden:int=128 # hidden width of the task projector
@@ -104,8 +104,11 @@ class HyperformerConfig(JsonConfig):
         if self.pooling not in ('mean', 'first'): raise ValueError(f"pooling must be 'mean' or 'first', not {self.pooling!r}")
         if not 0 <= self.head_dropout < 1: raise ValueError(f"head_dropout must be in [0, 1), not {self.head_dropout!r}")
         if self.hypernet_input not in ('layer_norm', 'unit_norm'): raise ValueError(f"hypernet_input must be 'layer_norm' or 'unit_norm', not {self.hypernet_input!r}")
+        if self.shared not in (True, False, 'layers'):
+            raise ValueError(f"shared must be True (Hyperformer++), False (a hypernetwork per layer and position) or 'layers' (the released "
+                             f"Hyperformer: one per position, shared across layers), not {self.shared!r}")
     @property
-    def method(self) -> str: return 'hyperformer++' if self.shared else 'hyperformer'
+    def method(self) -> str: return 'hyperformer++' if self.shared is True else 'hyperformer'
 
 
 # %% ../nbs/10c_hyper.ipynb #3dfde17b
@@ -214,8 +217,12 @@ class HyperformerModel(SharesBackbone, _TaskConditioned, nn.Module):
                 if isinstance(m, nn.LayerNorm): own_parameter(m, 'weight'); own_parameter(m, 'bias')
         d, n = backbone.hidden_size, len(self.slots)
         m = max(1, d // c.reduction)
-        self.task_embeddings = TaskEmbeddings(self.tasks, c.task_dim, c.projector_hidden, c.projected_dim, c.init_std, 3 if c.shared else 1)
-        if c.shared: # Hyperformer++: [task; layer; position] -> projector -> LayerNorm -> one hypernetwork
+        self.task_embeddings = TaskEmbeddings(self.tasks, c.task_dim, c.projector_hidden, c.projected_dim, c.init_std, {True: 3, 'layers': 2}.get(c.shared, 1))
+        if c.shared == 'layers': # the released Hyperformer: [task; layer] -> projector -> LayerNorm -> one hypernetwork per position
+            self.layer_embeddings = nn.Parameter(torch.randn(n // 2, c.task_dim))
+            self.norm = nn.LayerNorm(c.projected_dim)
+            self.hypernets = nn.ModuleList(AdapterHyperNet(c.projected_dim, d, m, c.init_std) for _ in range(2)) # attention, feed-forward
+        elif c.shared: # Hyperformer++: [task; layer; position] -> projector -> LayerNorm -> one hypernetwork
             self.layer_embeddings = nn.Parameter(torch.randn(n // 2, c.task_dim))
             self.position_embeddings = nn.Parameter(torch.randn(2, c.task_dim))
             self.norm = nn.LayerNorm(c.projected_dim)
@@ -231,15 +238,19 @@ class HyperformerModel(SharesBackbone, _TaskConditioned, nn.Module):
 
     def adapter_weights(self, task:str) -> list[tuple]:
         "The generated `(down, down_bias, up, up_bias, gamma, beta)` of every adapter: layer by layer, attention then feed-forward"
+        if self.config.shared == 'layers':
+            e = self.hypernet_inputs(task)
+            return [w for pair in zip(self.hypernets[0](e), self.hypernets[1](e)) for w in pair] # layer by layer: attention, feed-forward
         if self.config.shared: return self.hypernet(self.hypernet_inputs(task))
         e = self.task_embeddings(task)[None]
         return [h(e)[0] for h in self.hypernets]
 
     def hypernet_inputs(self, task:str) -> torch.Tensor:
-        "Hyperformer++: what the shared hypernetwork reads for each adapter, (adapters, width): the normalised projection of [task; layer; position]"
+        "What a shared hypernetwork reads: Hyperformer++, per adapter the normalised projection of [task; layer; position]; the released Hyperformer, per layer of [task; layer]"
         L, z = self.layer_embeddings.shape[0], self.task_embeddings.embeddings[task]
-        e = self.norm(self.task_embeddings.projector(
-            torch.cat([z.expand(2*L, -1), self.layer_embeddings.repeat_interleave(2, 0), self.position_embeddings.repeat(L, 1)], -1)))
+        parts = ([z.expand(L, -1), self.layer_embeddings] if self.config.shared == 'layers' else
+                 [z.expand(2*L, -1), self.layer_embeddings.repeat_interleave(2, 0), self.position_embeddings.repeat(L, 1)])
+        e = self.norm(self.task_embeddings.projector(torch.cat(parts, -1)))
         return e / math.sqrt(e.shape[-1]) if self.config.hypernet_input == 'unit_norm' else e
 
     def forward(self, x:torch.Tensor, # token ids (batch, tokens)

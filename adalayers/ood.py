@@ -91,14 +91,20 @@ def mahalanobis_scores(train:np.ndarray, # (n, d) in-distribution training featu
     "Squared Mahalanobis distance to the nearest class mean, under one covariance shared by the classes (Ledoit-Wolf shrinkage keeps it well-conditioned)"
     return mahalanobis_distance(test, *mahalanobis_fit(train, classes))
 
-def mahalanobis_fit(train:np.ndarray, classes:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    "Class means `(classes, d)` and the precision matrix `(d, d)` of the shared, Ledoit-Wolf shrunk covariance"
-    from sklearn.covariance import LedoitWolf
+def mahalanobis_fit(train:np.ndarray, # (n, d) in-distribution features
+                    classes:np.ndarray, # (n,) their classes
+                    covariance:str='ledoit-wolf', # the shared covariance: `ledoit-wolf` (shrunk) or `empirical` (the plain tied estimate, pseudo-inverted)
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    "Class means `(classes, d)` and the precision matrix `(d, d)` of the covariance shared by the classes"
+    from sklearn.covariance import LedoitWolf, EmpiricalCovariance
+    if covariance not in ('ledoit-wolf', 'empirical'): raise ValueError(f"covariance must be 'ledoit-wolf' or 'empirical', not {covariance!r}")
     labels, counts = np.unique(classes, return_counts=True)
     if counts.min() < 2: raise ValueError(f"The fit set has {counts.min()} example(s) of class {labels[counts.argmin()]!r}: the Mahalanobis score needs at "
                                           "least 2 per class (fit it on the training set, `fit_dl=learn.dls.train`)")
     means = np.stack([train[classes == c].mean(0) for c in labels])
-    return means, LedoitWolf().fit(train - means[np.searchsorted(labels, classes)]).precision_
+    centred = train - means[np.searchsorted(labels, classes)]
+    if covariance == 'empirical': return means, np.linalg.pinv(EmpiricalCovariance(assume_centered=True).fit(centred).covariance_, hermitian=True)
+    return means, LedoitWolf().fit(centred).precision_
 
 def mahalanobis_distance(test:np.ndarray, means:np.ndarray, precision:np.ndarray) -> np.ndarray:
     "Squared Mahalanobis distance of each row of `test` to the nearest of `means`"

@@ -22,6 +22,7 @@ from safetensors.torch import load_file
 from .backbone import FrozenBackbone, as_backbone, strip_output_capturing_hooks, register_output_capturing
 from .saved import JsonConfig, read_config, head_metadata, check_pin, check_finite, check_save_folder, save_lock, write_checked, read_checked, register_saved
 from .model import AdaLayersConfig
+from .core import tensor_checksum
 from .cache import file_checksum
 from .data import max_positions
 from .metrics import metrics_for
@@ -50,14 +51,16 @@ class Placement:
     lora:tuple # LoRA's target modules (PEFT): the attention query and value projections
     ia3:tuple # IA3's target modules (PEFT): key, value and feed-forward down-projection
     prefix:bool # PEFT's prefix tuning works: the encoder takes past key values
+    dropouts:tuple=() # the dropouts after the attention output and the feed-forward down-projection: module names, or a layer attribute holding p (BART)
 
 _BERT = Placement('encoder.layer', 'attention.output.dense', 'intermediate.dense', 'output.dense',
-                  ('query', 'value'), ('key', 'value', 'output.dense'), True)
+                  ('query', 'value'), ('key', 'value', 'output.dense'), True, ('attention.output.dropout', 'output.dropout'))
 
 PLACEMENTS = dict( # `config.model_type` -> `Placement`; a new architecture family adds one entry
     bert=_BERT, roberta=_BERT,
-    mpnet=Placement('encoder.layer', 'attention.attn.o', 'intermediate.dense', 'output.dense', ('q', 'v'), ('k', 'v', 'output.dense'), False),
-    bart=Placement('layers', 'self_attn.out_proj', 'fc1', 'fc2', ('q_proj', 'v_proj'), ('k_proj', 'v_proj', 'fc2'), False))
+    mpnet=Placement('encoder.layer', 'attention.attn.o', 'intermediate.dense', 'output.dense', ('q', 'v'), ('k', 'v', 'output.dense'), False,
+                    ('attention.dropout', 'output.dropout')),
+    bart=Placement('layers', 'self_attn.out_proj', 'fc1', 'fc2', ('q_proj', 'v_proj'), ('k_proj', 'v_proj', 'fc2'), False, ('dropout', 'dropout')))
 
 def placement_for(backbone:FrozenBackbone, # the backbone to adapt
                   method:str, # for the message
@@ -72,36 +75,42 @@ def placement_for(backbone:FrozenBackbone, # the backbone to adapt
 
 # %% ../nbs/10a_petl.ipynb #e9e7fbf4
 class Bottleneck(nn.Module):
-    "The adapter branch: `W_up GELU(W_down x + b1) + b2`, from width `d` down to `m` and back"
+    "The adapter branch: `W_up act(W_down x + b1) + b2` (GELU by default), from width `d` down to `m` and back"
     def __init__(self, d:int, # hidden width
                  m:int=64, # bottleneck width
                  init:str='houlsby', # `houlsby`: both weights normal with std `init_std`; `zero_up`: up-projection zero (LoRA-style)
                  init_std:float=1e-3, # std of the normal initialisation
+                 activation:str='gelu', # `gelu` (Houlsby et al.) or `relu` (He et al.'s reference code)
                 ):
         super().__init__()
+        if activation not in ('gelu', 'relu'): raise ValueError(f"activation must be 'gelu' or 'relu', not {activation!r}")
+        self.act = activation
         self.down, self.up = nn.Linear(d, m), nn.Linear(m, d)
         if init == 'houlsby':
             for l in (self.down, self.up): nn.init.normal_(l.weight, std=init_std)
         elif init == 'zero_up': nn.init.zeros_(self.up.weight)
         else: raise ValueError(f"init must be 'houlsby' or 'zero_up', not {init!r}")
         for l in (self.down, self.up): nn.init.zeros_(l.bias)
-    def forward(self, x): return self.up(F.gelu(self.down(x)))
+    def forward(self, x): return self.up((F.relu if getattr(self, 'act', 'gelu') == 'relu' else F.gelu)(self.down(x)))
 
 class SerialAdapter(nn.Module):
-    "A projection followed by a Houlsby adapter: `h + bottleneck(h)` with `h = linear(x)`, before the layer's residual add and LayerNorm"
-    def __init__(self, linear:nn.Linear, m:int=64, init_std:float=1e-3):
+    "A projection followed by a Houlsby adapter: `h + bottleneck(h)` with `h = linear(x)` (or its dropout), before the layer's residual add and LayerNorm"
+    def __init__(self, linear:nn.Linear, m:int=64, init_std:float=1e-3,
+                 dropout:float=0.0, # the layer's dropout, taken here so the adapter reads its output (adapter-bert's order), the layer's own set to 0
+                ):
         super().__init__()
-        self.linear, self.adapter = linear, Bottleneck(linear.out_features, m, 'houlsby', init_std)
+        self.linear, self.adapter, self.dropout = linear, Bottleneck(linear.out_features, m, 'houlsby', init_std), dropout
     def forward(self, x):
         h = self.linear(x)
+        if getattr(self, 'dropout', 0.0): h = F.dropout(h, self.dropout, self.training)
         return h + self.adapter(h)
 
 # %% ../nbs/10a_petl.ipynb #55975bbd
 class ParallelAdapter(nn.Module):
     "The feed-forward down-projection plus He et al.'s parallel branch: `linear(x) + scale * bottleneck(block input)`"
-    def __init__(self, linear:nn.Linear, m:int=64, scale:float=4.0):
+    def __init__(self, linear:nn.Linear, m:int=64, scale:float=4.0, activation:str='gelu'):
         super().__init__()
-        self.linear, self.adapter, self.scale = linear, Bottleneck(linear.out_features, m, 'zero_up'), scale
+        self.linear, self.adapter, self.scale = linear, Bottleneck(linear.out_features, m, 'zero_up', activation=activation), scale
         self.block_input = None
     def forward(self, x):
         if self.block_input is None: raise RuntimeError("The parallel adapter did not see its block's input: its tap is missing")
@@ -122,7 +131,7 @@ class InputTap(nn.Module):
 @dataclass
 class PetlConfig(JsonConfig):
     "Base of the method configs: the method's options plus what `save_head` pins: the task head, the labels and the backbone"
-    pooling:str='mean' # sequence tasks: the head reads the `mean` of the last hidden state over real tokens, or the `first` token
+    pooling:str='mean' # sequence tasks: the head reads the `mean` of the last hidden state over real tokens, the `first` token, or the backbone's frozen `pooler` (dense + tanh on the first token: Houlsby et al.'s classifier)
     head_dropout:float=0.1 # dropout before the task head's linear layer
     kind:str|None=None # set by `petl_learner`: `sequence`, `token` or `regression`
     n_classes:int|None=None # set by `petl_learner`
@@ -130,12 +139,13 @@ class PetlConfig(JsonConfig):
     backbone_fingerprint:str|None=None # set by `petl_learner`: `FrozenBackbone.fingerprint`
     backbone_fingerprints:list|None=None # the same weights in other precisions
     backbone_name:str|None=None # where the backbone came from, for messages
+    pooler_checksum:str|None=None # set with `pooling='pooler'`: the backbone's pooler weights the head was trained on
     method:ClassVar[str] = ''
     model_type = 'adalayers-petl'
-    _TASK:ClassVar[tuple] = ('kind', 'n_classes', 'label_names', 'backbone_fingerprint', 'backbone_fingerprints', 'backbone_name')
+    _TASK:ClassVar[tuple] = ('kind', 'n_classes', 'label_names', 'backbone_fingerprint', 'backbone_fingerprints', 'backbone_name', 'pooler_checksum')
 
     def __post_init__(self):
-        if self.pooling not in ('mean', 'first'): raise ValueError(f"pooling must be 'mean' or 'first', not {self.pooling!r}")
+        if self.pooling not in ('mean', 'first', 'pooler'): raise ValueError(f"pooling must be 'mean', 'first' or 'pooler', not {self.pooling!r}")
         if not 0 <= self.head_dropout < 1: raise ValueError(f"head_dropout must be in [0, 1), not {self.head_dropout!r}")
 
     def options(self) -> dict:
@@ -156,7 +166,10 @@ class PetlConfig(JsonConfig):
                                                                 "(or `petl_learner(..., 'adalayers')`)")
         if d.pop('model_type', None) != cls.model_type:
             raise ValueError(f"{Path(path)/'config.json'} is not the config of an adapted backbone saved by adalayers")
-        return method_of(d.pop('method', None)).config(**d)
+        cls_ = method_of(d.pop('method', None)).config
+        return cls_(**{**cls_._SAVED_BEFORE, **d}) # an option a folder predates takes the value it was trained with
+
+    _SAVED_BEFORE:ClassVar[dict] = {} # options added since the first release, with the value folders saved before them were trained with
 
 # %% ../nbs/10a_petl.ipynb #8a9e4d2e
 def _check_bottleneck(c):
@@ -176,6 +189,7 @@ class HoulsbyConfig(PetlConfig):
     bottleneck:int=64 # the adapters' bottleneck width `m`
     init_std:float=1e-3 # std of the near-identity initialisation (the paper: 1e-2 or less)
     train_layer_norms:bool=True # train copies of every LayerNorm of the backbone (the paper does)
+    after_dropout:bool=False # adapter-bert's order, dense -> dropout -> adapter; `False`: dense -> adapter -> the layer's dropout (the same at inference)
     method:ClassVar[str] = 'houlsby'
     def __post_init__(self): super().__post_init__(); _check_bottleneck(self); _check_init_std(self)
 
@@ -184,13 +198,15 @@ class HoulsbyConfig(PetlConfig):
 class ParallelConfig(PetlConfig):
     "He et al. 2022: a scaled bottleneck branch beside each feed-forward block, fed with the block's input"
     bottleneck:int=64 # the bottleneck width
-    scale:float=4.0 # the branch's output is multiplied by this (the paper's s = 4)
+    scale:float=4.0 # the branch's output is multiplied by this (the paper's s = 4; the reference GLUE script's: 2)
+    activation:str='gelu' # the bottleneck's nonlinearity: `gelu`, or `relu` as in the reference code (`Adapter_Layer`)
     method:ClassVar[str] = 'parallel'
     def __post_init__(self):
         super().__post_init__(); _check_bottleneck(self)
         if isinstance(self.scale, bool) or not isinstance(self.scale, (int, float)) or not math.isfinite(self.scale) or self.scale <= 0:
             raise ValueError(f"scale multiplies the adapter branch's output: it must be a finite number > 0 (the paper's 4), not {self.scale!r}"
                              + (" (at 0 the branch's gradient is 0 and it never learns)" if self.scale == 0 else ''))
+        if self.activation not in ('gelu', 'relu'): raise ValueError(f"activation must be 'gelu' or 'relu', not {self.activation!r}")
 
 # %% ../nbs/10a_petl.ipynb #5e2b7786
 @dataclass
@@ -293,16 +309,28 @@ def replace_module(root:nn.Module, path:str, new:nn.Module):
 def add_houlsby(encoder:nn.Module, c:HoulsbyConfig, pl:Placement) -> nn.Module:
     "Houlsby adapters after the attention output and feed-forward down-projections of every layer; trainable LayerNorm copies"
     for layer in encoder.get_submodule(pl.layers):
-        for path in (pl.attention_out, pl.ffn_out): replace_module(layer, path, SerialAdapter(layer.get_submodule(path), c.bottleneck, c.init_std))
+        ps = [_take_dropout(layer, d) for d in pl.dropouts] if getattr(c, 'after_dropout', False) else [0.0, 0.0]
+        for path, p in zip((pl.attention_out, pl.ffn_out), ps): replace_module(layer, path, SerialAdapter(layer.get_submodule(path), c.bottleneck, c.init_std, p))
     if c.train_layer_norms:
         for m in encoder.modules():
             if isinstance(m, nn.LayerNorm): own_parameter(m, 'weight'); own_parameter(m, 'bias')
     return encoder
 
+def _take_dropout(layer:nn.Module, path:str) -> float:
+    "The probability of the dropout at `path` in this layer (of the adapted copy), which is set to 0 here: an adapter applies it instead"
+    parent, _, name = path.rpartition('.')
+    owner = layer.get_submodule(parent) if parent else layer
+    taken = owner.__dict__.setdefault('_taken_dropouts', {}) # BART keeps one float for both places: taken once, given to both adapters
+    if name not in taken:
+        d = getattr(owner, name)
+        if isinstance(d, nn.Dropout): taken[name], d.p = d.p, 0.0
+        else: taken[name] = float(d); setattr(owner, name, 0.0)
+    return taken[name]
+
 def add_parallel(encoder:nn.Module, c:ParallelConfig, pl:Placement) -> nn.Module:
     "A parallel adapter beside every feed-forward block: its tap on the up-projection, its sum on the down-projection"
     for layer in encoder.get_submodule(pl.layers):
-        pa = ParallelAdapter(layer.get_submodule(pl.ffn_out), c.bottleneck, c.scale)
+        pa = ParallelAdapter(layer.get_submodule(pl.ffn_out), c.bottleneck, c.scale, getattr(c, 'activation', 'gelu'))
         replace_module(layer, pl.ffn_in, InputTap(layer.get_submodule(pl.ffn_in), pa))
         replace_module(layer, pl.ffn_out, pa)
     return encoder
@@ -477,6 +505,7 @@ class PetlModel(SharesBackbone, nn.Module):
         object.__setattr__(self, 'backbone', backbone) # a reference, not a submodule: its weights are served through the encoder
         self.encoder = encoder if encoder is not None else adapted_encoder(backbone, config)
         self.head = TaskHead(backbone.hidden_size, config.n_classes, config.kind, config.pooling, config.head_dropout)
+        if config.pooling == 'pooler' and config.kind != 'token': self._check_pooler(backbone)
         self.token_types = takes_token_types(self.encoder)
         self.mask_users = [m for m in self.encoder.modules() if hasattr(m, 'token_mask')] # modules that read the padding mask (CoDA's routers)
         if self.is_peft: self.guard_merges(self.encoder, config.method)
@@ -496,6 +525,16 @@ class PetlModel(SharesBackbone, nn.Module):
     @property
     def is_peft(self) -> bool: return isinstance(self.config, PeftMethodConfig)
 
+    def _check_pooler(self, backbone:FrozenBackbone):
+        "The backbone's pooler must exist and, for a loaded model, be the one it was trained on (a checkpoint without one gets a random one)"
+        pooler = getattr(backbone.model, 'pooler', None)
+        if pooler is None: raise ValueError(f"pooling='pooler' reads the backbone's pooler, and {type(backbone.model).__name__} has none: use 'first' or 'mean'")
+        have = tensor_checksum(sorted(pooler.state_dict().items()))
+        if self.config.pooler_checksum is None: self.config.pooler_checksum = have
+        elif self.config.pooler_checksum != have:
+            raise ValueError("This head reads the backbone's pooler, and this backbone's pooler weights are not the ones it was trained on "
+                             "(a checkpoint saved without them gets random ones at every load): load it on the backbone it was trained on")
+
     def forward(self, input_ids:torch.Tensor, # token ids (batch, tokens)
                 attention_mask:torch.Tensor, # (batch, tokens), 1 for real tokens
                 token_type_ids:torch.Tensor|None=None, # segment ids for sentence pairs
@@ -508,14 +547,20 @@ class PetlModel(SharesBackbone, nn.Module):
                              f"positions: build the DataLoaders with max_len={room} or less, or use fewer virtual tokens")
         kw = dict(input_ids=input_ids, attention_mask=attention_mask)
         if token_type_ids is not None and self.token_types: kw['token_type_ids'] = token_type_ids
+        if self.head.pooling == 'pooler' and self.head.kind != 'token': # the backbone's frozen pooler: dense + tanh on the first token
+            return self.head.linear(self.head.drop(self.encode(**kw).pooler_output))
         return self.head(self.last_hidden_state(**kw), attention_mask)
 
     def last_hidden_state(self, input_ids:torch.Tensor, attention_mask:torch.Tensor, **kwargs) -> torch.Tensor:
         "The adapted encoder's last hidden state; modules that route tokens see which ones are padding"
+        return self.encode(input_ids, attention_mask, **kwargs).last_hidden_state
+
+    def encode(self, input_ids:torch.Tensor, attention_mask:torch.Tensor, **kwargs):
+        "The adapted encoder's output (last hidden state, and the pooler's output where the backbone has one)"
         for m in self.mask_users: m.token_mask = attention_mask.bool()
         for m in self.mask_users:
             if hasattr(m, 'token_ids'): m.token_ids = input_ids # CoDA's random routing at inference hashes them
-        try: return self.encoder(input_ids=input_ids, attention_mask=attention_mask, **kwargs).last_hidden_state
+        try: return self.encoder(input_ids=input_ids, attention_mask=attention_mask, **kwargs)
         finally:
             for m in self.mask_users: m.token_mask = None
             for m in self.mask_users:
