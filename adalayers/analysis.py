@@ -18,7 +18,8 @@ from .cache import check_cache_backbone
 
 # %% auto #0
 __all__ = ['POOLERS', 'xie_options', 'VariabilityStats', 'pooled_features', 'hidden_state_variability', 'collect_features',
-           'linear_probes', 'probe_scores', 'single_layer_scores', 'layer_report', 'nu_options', 'lowest_nu_options']
+           'linear_probes', 'probe_scores', 'single_layer_scores', 'layer_report', 'nu_options', 'lowest_nu_options',
+           'lowest_nu_layer_options']
 
 # %% ../nbs/15_analysis.ipynb #3cecd354
 class VariabilityStats:
@@ -233,3 +234,10 @@ def lowest_nu_options(nu) -> dict:
     return dict(config=dict(layer=int(np.argmin(nu))))
 
 xie_options = lowest_nu_options # its earlier name, kept for one release
+
+def lowest_nu_layer_options(nu, # nu per hidden state (0: the embeddings), from `hidden_state_variability`
+                            tune_layers:int|None=None, # adapt only the last this many layers below the classifier (`None`: all)
+                           ) -> dict:
+    "`petl_learner` options for Xie et al.'s method: the backbone cut after the transformer layer with the lowest nu, the classifier there"
+    nu = np.asarray(nu, dtype=np.float64)
+    return dict(head_layer=int(np.argmin(nu[1:])) + 1, tune_layers=tune_layers) # a layer, not the embeddings: something must be tuned

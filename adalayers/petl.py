@@ -36,9 +36,10 @@ __all__ = ['PLACEMENTS', 'METHODS', 'PETL_METHODS', 'METHOD_LRS', 'METHOD_CONFIG
            'Bottleneck', 'SerialAdapter', 'ParallelAdapter', 'InputTap', 'PetlConfig', 'HoulsbyConfig',
            'ParallelConfig', 'BitFitConfig', 'FullConfig', 'PeftMethodConfig', 'PeftLoraConfig', 'PeftPrefixConfig',
            'PeftIA3Config', 'Method', 'register_method', 'method_of', 'method_class', 'shared_copy', 'own_parameter',
-           'replace_module', 'add_houlsby', 'add_parallel', 'add_bitfit', 'peft_config_for', 'add_peft',
-           'adapted_encoder', 'MethodTable', 'SharesBackbone', 'TaskHead', 'takes_token_types', 'PetlModel',
-           'backbone_state', 'BackboneUnchangedCallback', 'method_config', 'trainable_counts', 'petl_learner']
+           'replace_module', 'truncate_layers', 'tuned_layers', 'add_houlsby', 'add_parallel', 'add_bitfit',
+           'peft_config_for', 'add_peft', 'adapted_encoder', 'MethodTable', 'SharesBackbone', 'TaskHead',
+           'takes_token_types', 'PetlModel', 'backbone_state', 'BackboneUnchangedCallback', 'method_config',
+           'trainable_counts', 'petl_learner']
 
 # %% ../nbs/10a_petl.ipynb #a68aa844
 @dataclass(frozen=True)
@@ -140,12 +141,20 @@ class PetlConfig(JsonConfig):
     backbone_fingerprints:list|None=None # the same weights in other precisions
     backbone_name:str|None=None # where the backbone came from, for messages
     pooler_checksum:str|None=None # set with `pooling='pooler'`: the backbone's pooler weights the head was trained on
+    head_layer:int|None=None # Xie et al.: keep the backbone's layers 1..head_layer only, the task head on the last of them; `None`: every layer
+    tune_layers:int|None=None # adapt (or, for `full`, train) only the last this many of the kept layers; `None`: all of them
     method:ClassVar[str] = ''
     model_type = 'adalayers-petl'
     _TASK:ClassVar[tuple] = ('kind', 'n_classes', 'label_names', 'backbone_fingerprint', 'backbone_fingerprints', 'backbone_name', 'pooler_checksum')
 
     def __post_init__(self):
         if self.pooling not in ('mean', 'first', 'pooler'): raise ValueError(f"pooling must be 'mean', 'first' or 'pooler', not {self.pooling!r}")
+        for k in ('head_layer', 'tune_layers'):
+            v = getattr(self, k)
+            if v is not None and (isinstance(v, bool) or not isinstance(v, int) or v < 1):
+                raise ValueError(f"{k} must be a whole number >= 1 (a count of transformer layers) or None, not {v!r}")
+        if self.head_layer is not None and self.tune_layers is not None and self.tune_layers > self.head_layer:
+            raise ValueError(f"tune_layers={self.tune_layers} is more than the {self.head_layer} layers head_layer keeps")
         if not 0 <= self.head_dropout < 1: raise ValueError(f"head_dropout must be in [0, 1), not {self.head_dropout!r}")
 
     def options(self) -> dict:
@@ -306,13 +315,32 @@ def replace_module(root:nn.Module, path:str, new:nn.Module):
     parent, _, name = path.rpartition('.')
     setattr(root.get_submodule(parent) if parent else root, name, new)
 
+def truncate_layers(encoder:nn.Module, # a copy of the backbone's model (never the shared one)
+                    pl:Placement, # where its layers are
+                    head_layer:int|None, # keep layers 1..head_layer; `None`: all
+                   ) -> nn.Module:
+    "Keep the first `head_layer` transformer layers of `encoder` (Xie et al.: the classifier goes on the layer nu chooses, the layers above go)"
+    if head_layer is None: return encoder
+    layers = encoder.get_submodule(pl.layers)
+    if head_layer > len(layers): raise ValueError(f"head_layer={head_layer}, but the backbone has {len(layers)} layers")
+    parent, _, name = pl.layers.rpartition('.')
+    setattr(encoder.get_submodule(parent) if parent else encoder, name, nn.ModuleList(list(layers)[:head_layer]))
+    for k in ('num_hidden_layers', 'encoder_layers', 'num_layers'): # the copy's config, read by some forwards
+        if isinstance(getattr(encoder.config, k, None), int): setattr(encoder.config, k, head_layer)
+    return encoder
+
+def tuned_layers(encoder:nn.Module, pl:Placement, c:PetlConfig) -> list[nn.Module]:
+    "The layers a method adapts: every (kept) layer, or the last `c.tune_layers`"
+    layers = list(encoder.get_submodule(pl.layers))
+    return layers[-c.tune_layers:] if getattr(c, 'tune_layers', None) else layers
+
 def add_houlsby(encoder:nn.Module, c:HoulsbyConfig, pl:Placement) -> nn.Module:
-    "Houlsby adapters after the attention output and feed-forward down-projections of every layer; trainable LayerNorm copies"
-    for layer in encoder.get_submodule(pl.layers):
+    "Houlsby adapters after the attention output and feed-forward down-projections of every (tuned) layer; trainable LayerNorm copies"
+    for layer in tuned_layers(encoder, pl, c):
         ps = [_take_dropout(layer, d) for d in pl.dropouts] if getattr(c, 'after_dropout', False) else [0.0, 0.0]
         for path, p in zip((pl.attention_out, pl.ffn_out), ps): replace_module(layer, path, SerialAdapter(layer.get_submodule(path), c.bottleneck, c.init_std, p))
     if c.train_layer_norms:
-        for m in encoder.modules():
+        for m in (encoder.modules() if not getattr(c, 'tune_layers', None) else (m for l in tuned_layers(encoder, pl, c) for m in l.modules())):
             if isinstance(m, nn.LayerNorm): own_parameter(m, 'weight'); own_parameter(m, 'bias')
     return encoder
 
@@ -328,20 +356,23 @@ def _take_dropout(layer:nn.Module, path:str) -> float:
     return taken[name]
 
 def add_parallel(encoder:nn.Module, c:ParallelConfig, pl:Placement) -> nn.Module:
-    "A parallel adapter beside every feed-forward block: its tap on the up-projection, its sum on the down-projection"
-    for layer in encoder.get_submodule(pl.layers):
+    "A parallel adapter beside every (tuned) feed-forward block: its tap on the up-projection, its sum on the down-projection"
+    for layer in tuned_layers(encoder, pl, c):
         pa = ParallelAdapter(layer.get_submodule(pl.ffn_out), c.bottleneck, c.scale, getattr(c, 'activation', 'gelu'))
         replace_module(layer, pl.ffn_in, InputTap(layer.get_submodule(pl.ffn_in), pa))
         replace_module(layer, pl.ffn_out, pa)
     return encoder
 
 def add_bitfit(encoder:nn.Module, c:BitFitConfig, pl=None) -> nn.Module:
-    "Trainable copies of every bias"
-    for m in encoder.modules(): own_parameter(m, 'bias')
+    "Trainable copies of every bias (of the tuned layers only, with `tune_layers`)"
+    for m in (encoder.modules() if not getattr(c, 'tune_layers', None) else (m for l in tuned_layers(encoder, pl, c) for m in l.modules())):
+        own_parameter(m, 'bias')
     return encoder
 
 # %% ../nbs/10a_petl.ipynb #b6264e03
-def peft_config_for(c:PeftMethodConfig, pl:Placement):
+def peft_config_for(c:PeftMethodConfig, pl:Placement,
+                    layers:list[int]|None=None, # adapt only these layers (PEFT's `layers_to_transform`)
+                   ):
     "The PEFT config of a LoRA, prefix or IA3 config, with this architecture's target modules unless given"
     import peft
     m = method_of(c.method)
@@ -357,13 +388,16 @@ def peft_config_for(c:PeftMethodConfig, pl:Placement):
         tm = given['target_modules']; tm = [tm] if isinstance(tm, str) else list(tm or []) # modules go with its default targets only
         defaults = dict(defaults, feedforward_modules=[f for f in defaults['feedforward_modules'] if f in tm])
     kw = {**defaults, **given, 'task_type': peft.TaskType.FEATURE_EXTRACTION}
+    if layers is not None: kw['layers_to_transform'] = layers
     try: return cls(**kw)
     except TypeError as e: raise ValueError(f"Bad {c.method} option ({e}): see `peft.{m.peft}`") from e
 
 def add_peft(encoder:nn.Module, c:PeftMethodConfig, pl:Placement) -> nn.Module:
     "PEFT's model wrapping `encoder` (a shared copy: PEFT's in-place injection lands on the copy)"
     import peft
-    return peft.get_peft_model(encoder, peft_config_for(c, pl))
+    n = len(encoder.get_submodule(pl.layers))
+    layers = list(range(n - c.tune_layers, n)) if c.tune_layers else None
+    return peft.get_peft_model(encoder, peft_config_for(c, pl, layers))
 
 def adapted_encoder(backbone:FrozenBackbone, c:PetlConfig) -> nn.Module:
     "The encoder as `c.method` computes it: a rewired shared copy of `backbone` (or, for full fine-tuning, a private copy)"
@@ -372,11 +406,22 @@ def adapted_encoder(backbone:FrozenBackbone, c:PetlConfig) -> nn.Module:
     if b is not None and b > 4*backbone.hidden_size: # wider than a transformer's own feed-forward block: a mistake, and memory runs out
         raise ValueError(f"bottleneck={b:,} is far wider than the backbone's hidden states ({backbone.hidden_size}): an adapter compresses them; "
                          f"give at most {4*backbone.hidden_size} (four times the hidden size, as wide as a feed-forward block; 64 is usual)")
+    deep = c.head_layer is not None or c.tune_layers is not None
+    if c.method == 'ia3' and c.tune_layers is not None:
+        raise ValueError("tune_layers is not an option of 'ia3': PEFT's IA3Config cannot be limited to some layers; use 'lora', 'houlsby', "
+                         "'parallel', 'bitfit' or 'full' (head_layer= still truncates)")
+    if deep and c.method in ('prefix', 'coda') and c.tune_layers is not None:
+        raise ValueError(f"tune_layers is not an option of {c.method!r}: it adapts every layer it keeps (head_layer= still truncates)" if c.method == 'coda'
+                         else "tune_layers and head_layer are not options of 'prefix': PEFT's prefix spans every layer; use 'lora' or 'houlsby'")
+    if deep and c.method == 'prefix': raise ValueError("head_layer is not an option of 'prefix': PEFT's prefix spans every layer; use 'lora' or 'houlsby'")
+    pl = placement_for(backbone, c.method) if m.placement or deep else None
     if m.private_copy:
-        enc = copy.deepcopy(backbone.model)
+        enc = truncate_layers(copy.deepcopy(backbone.model), pl, c.head_layer) if deep else copy.deepcopy(backbone.model)
         strip_output_capturing_hooks(enc); register_output_capturing(enc)
-        return enc.requires_grad_(True)
-    return m.adapt(shared_copy(backbone.model), c, placement_for(backbone, c.method) if m.placement else None)
+        enc.requires_grad_(not c.tune_layers)
+        for l in (tuned_layers(enc, pl, c) if c.tune_layers else []): l.requires_grad_(True)
+        return enc
+    return m.adapt(truncate_layers(shared_copy(backbone.model), pl, c.head_layer), c, pl)
 
 # %% ../nbs/10a_petl.ipynb #db0be4fc
 register_method('adalayers', AdaLayersConfig, 1e-3, (3e-4, 1e-3, 3e-3), reads_cache=True, factory=ada_learner, placement=False)
@@ -623,7 +668,8 @@ class PetlModel(SharesBackbone, nn.Module):
                                      "or files copied from another save): save the model again")
             adapters = load_file(path/'adapter_model.safetensors')
             check_finite(adapters, f"PEFT's adapters in {path}")
-            encoder = peft.get_peft_model(shared_copy(backbone.model), peft.PeftConfig.from_pretrained(str(path)))
+            base = truncate_layers(shared_copy(backbone.model), placement_for(backbone, c.method), c.head_layer) if c.head_layer else shared_copy(backbone.model)
+            encoder = peft.get_peft_model(base, peft.PeftConfig.from_pretrained(str(path)))
             try: peft.set_peft_model_state_dict(encoder, adapters)
             except RuntimeError as e: raise ValueError(f"{path}: adapter_config.json and adapter_model.safetensors do not belong together "
                                                        f"({str(e).splitlines()[-1].strip()[:200]}): were the files edited? Save the model again") from e
@@ -695,7 +741,7 @@ def method_config(method:str, # an adapter method of `METHODS` (not `adalayers`)
             config = {k: (sorted(v) if isinstance(v, set) else v) for k, v in config.to_dict().items()
                       if k in inspect.signature(type(config)).parameters and k not in ('task_type', 'peft_type') and v is not None}
         config = dict(config or {})
-        own = {k: config.pop(k) for k in ('pooling', 'head_dropout') if k in config}
+        own = {k: config.pop(k) for k in ('pooling', 'head_dropout', 'head_layer', 'tune_layers') if k in config}
         c = cls(peft=config, **own)
         pc = peft_config_for(c, _BERT) # fail now on a bad PEFT option
         for k in ('r', 'num_virtual_tokens'): # sizes PEFT accepts at 0, which train nothing

@@ -27,8 +27,16 @@ VARIANTS = { # name -> (method, options)
     'houlsby pooler': ('houlsby', dict(pooling='pooler')), # adapter-bert's classifier: the frozen pooler on [CLS]
     'houlsby first': ('houlsby', dict(pooling='first')),
     'houlsby after dropout': ('houlsby', dict(after_dropout=True)), # adapter-bert's order: dense, dropout, adapter
+    # Xie et al.'s method on CoLA, where nu chooses state 3 of MiniLM's 6 layers (layer_analysis.json, computed on CoLA's training split)
+    'houlsby head 3': ('houlsby', dict(head_layer=3)), # the backbone cut after layer 3, the classifier there, layers 1-3 adapted
+    'houlsby head 3 tune 1': ('houlsby', dict(head_layer=3, tune_layers=1)), # only layer 3 adapted
+    'full': ('full', {}),
+    'full head 3': ('full', dict(head_layer=3)),
+    # ... and on CoNLL-2003, where nu also chooses state 3 (CoLA's adapters learn nothing at this budget: MCC 0.0 for every Houlsby row)
+    'parallel head 3': ('parallel', dict(head_layer=3)),
+    'parallel head 3 tune 1': ('parallel', dict(head_layer=3, tune_layers=1)),
 }
-LRS = {'soft lr3e-3': 3e-3}
+LRS = {'soft lr3e-3': 3e-3, 'full': 5e-5, 'full head 3': 5e-5}
 
 def main():
     p = argparse.ArgumentParser()
@@ -36,7 +44,7 @@ def main():
     p.add_argument('--seeds', default='0,1'); p.add_argument('--train-n', type=int, default=None); p.add_argument('--holdout-n', type=int, default=32)
     p.add_argument('--eval-n', type=int, default=None); p.add_argument('--epochs', type=int, default=2); p.add_argument('--bs', type=int, default=None)
     a = p.parse_args()
-    defaults = dict(sst2=(600, None, 32), imdb=(480, 500, 16))[a.task]
+    defaults = dict(sst2=(600, None, 32), imdb=(480, 500, 16), cola=(2000, None, 32), conll2003=(2000, 1000, 32))[a.task]
     train_n, eval_n, bs = a.train_n or defaults[0], a.eval_n or defaults[1], a.bs or defaults[2]
     out = Path(__file__).parent.parent/'nbs'/'benchmarks'/'coda_study'/f'{a.task}.jsonl'; out.parent.mkdir(parents=True, exist_ok=True)
     done = {(r['variant'], r['seed'], r['train_n'], r['epochs']) for r in map(json.loads, out.read_text().splitlines())} if out.exists() else set()
@@ -49,6 +57,6 @@ def main():
                              seeds=(seed,), lrs={name: LRS.get(name, 1e-3)}, bs=bs)
             row = dict(variant=name, seed=seed, train_n=train_n, eval_n=eval_n, epochs=a.epochs, bs=bs, **r['rows'][0], wall_s=round(time.time() - t0, 1))
             with open(out, 'a') as f: f.write(json.dumps(row) + '\n')
-            print(name, seed, row.get('accuracy'), row['wall_s'], flush=True)
+            print(name, seed, row.get('accuracy', row.get('entity_f1', row.get('matthews_corrcoef'))), row['wall_s'], flush=True)
 
 if __name__ == '__main__': main()
