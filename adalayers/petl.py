@@ -109,14 +109,18 @@ class SerialAdapter(nn.Module):
 # %% ../nbs/10a_petl.ipynb #55975bbd
 class ParallelAdapter(nn.Module):
     "The feed-forward down-projection plus He et al.'s parallel branch: `linear(x) + scale * bottleneck(block input)`"
-    def __init__(self, linear:nn.Linear, m:int=64, scale:float=4.0, activation:str='gelu'):
+    def __init__(self, linear:nn.Linear, m:int=64, scale:float=4.0, activation:str='gelu',
+                 dropout:float=0.0, # the block's output dropout, taken here so the branch joins after it (He et al.'s order), the layer's own set to 0
+                ):
         super().__init__()
         self.linear, self.adapter, self.scale = linear, Bottleneck(linear.out_features, m, 'zero_up', activation=activation), scale
-        self.block_input = None
+        self.block_input, self.dropout = None, dropout
     def forward(self, x):
         if self.block_input is None: raise RuntimeError("The parallel adapter did not see its block's input: its tap is missing")
         x0, self.block_input = self.block_input, None
-        return self.linear(x) + self.scale * self.adapter(x0)
+        h = self.linear(x)
+        if getattr(self, 'dropout', 0.0): h = F.dropout(h, self.dropout, self.training)
+        return h + self.scale * self.adapter(x0)
 
 class InputTap(nn.Module):
     "The feed-forward up-projection, handing its input (the block's input) to the parallel adapter of the same block"
@@ -209,6 +213,7 @@ class ParallelConfig(PetlConfig):
     bottleneck:int=64 # the bottleneck width
     scale:float=4.0 # the branch's output is multiplied by this (the paper's s = 4; the reference GLUE script's: 2)
     activation:str='gelu' # the bottleneck's nonlinearity: `gelu`, or `relu` as in the reference code (`Adapter_Layer`)
+    after_dropout:bool=False # He et al.'s order: the branch joins after the block's output dropout; `False`: before it (the same at inference)
     method:ClassVar[str] = 'parallel'
     def __post_init__(self):
         super().__post_init__(); _check_bottleneck(self)
@@ -358,7 +363,8 @@ def _take_dropout(layer:nn.Module, path:str) -> float:
 def add_parallel(encoder:nn.Module, c:ParallelConfig, pl:Placement) -> nn.Module:
     "A parallel adapter beside every (tuned) feed-forward block: its tap on the up-projection, its sum on the down-projection"
     for layer in tuned_layers(encoder, pl, c):
-        pa = ParallelAdapter(layer.get_submodule(pl.ffn_out), c.bottleneck, c.scale, getattr(c, 'activation', 'gelu'))
+        p = _take_dropout(layer, pl.dropouts[1]) if getattr(c, 'after_dropout', False) else 0.0
+        pa = ParallelAdapter(layer.get_submodule(pl.ffn_out), c.bottleneck, c.scale, getattr(c, 'activation', 'gelu'), p)
         replace_module(layer, pl.ffn_in, InputTap(layer.get_submodule(pl.ffn_in), pa))
         replace_module(layer, pl.ffn_out, pa)
     return encoder

@@ -27,6 +27,7 @@ VARIANTS = { # name -> (method, options)
     'houlsby pooler': ('houlsby', dict(pooling='pooler')), # adapter-bert's classifier: the frozen pooler on [CLS]
     'houlsby first': ('houlsby', dict(pooling='first')),
     'houlsby after dropout': ('houlsby', dict(after_dropout=True)), # adapter-bert's order: dense, dropout, adapter
+    'parallel after dropout': ('parallel', dict(after_dropout=True)), # He et al.'s order: the branch joins after the block's dropout
     # Xie et al.'s method on CoLA, where nu chooses state 3 of MiniLM's 6 layers (layer_analysis.json, computed on CoLA's training split)
     'houlsby head 3': ('houlsby', dict(head_layer=3)), # the backbone cut after layer 3, the classifier there, layers 1-3 adapted
     'houlsby head 3 tune 1': ('houlsby', dict(head_layer=3, tune_layers=1)), # only layer 3 adapted
