@@ -108,9 +108,8 @@ def assemble_backbone(slices:list[Path], # the archive slices, in order
         for name, sha in spec.files.items():
             if not (model/name).exists() or file_sha256(model/name) != sha:
                 raise ValueError(f"{name} in the archive of {spec.folder!r} does not match its checksum: reinstall the parts ({install_command(spec)})")
-        sizes = {name: (model/name).stat().st_size for name in spec.files}
         every = {str(f.relative_to(model)): [f.stat().st_size, file_sha256(f)] for f in sorted(model.rglob('*')) if f.is_file()}
-        (model/MARKER).write_text(json.dumps(dict(zip_sha256=spec.zip_sha256, files=spec.files, sizes=sizes, all_files=every)))
+        (model/MARKER).write_text(json.dumps(dict(zip_sha256=spec.zip_sha256, all_files=every)))
         if dest.exists(): shutil.rmtree(dest)
         os.replace(model, dest)
     finally:

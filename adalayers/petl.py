@@ -339,13 +339,17 @@ def tuned_layers(encoder:nn.Module, pl:Placement, c:PetlConfig) -> list[nn.Modul
     layers = list(encoder.get_submodule(pl.layers))
     return layers[-c.tune_layers:] if getattr(c, 'tune_layers', None) else layers
 
+def _tuned_modules(encoder:nn.Module, pl:Placement, c:PetlConfig):
+    "Every module of `encoder`, or with `tune_layers` those of the tuned layers only"
+    return encoder.modules() if not getattr(c, 'tune_layers', None) else (m for l in tuned_layers(encoder, pl, c) for m in l.modules())
+
 def add_houlsby(encoder:nn.Module, c:HoulsbyConfig, pl:Placement) -> nn.Module:
     "Houlsby adapters after the attention output and feed-forward down-projections of every (tuned) layer; trainable LayerNorm copies"
     for layer in tuned_layers(encoder, pl, c):
         ps = [_take_dropout(layer, d) for d in pl.dropouts] if getattr(c, 'after_dropout', False) else [0.0, 0.0]
         for path, p in zip((pl.attention_out, pl.ffn_out), ps): replace_module(layer, path, SerialAdapter(layer.get_submodule(path), c.bottleneck, c.init_std, p))
     if c.train_layer_norms:
-        for m in (encoder.modules() if not getattr(c, 'tune_layers', None) else (m for l in tuned_layers(encoder, pl, c) for m in l.modules())):
+        for m in _tuned_modules(encoder, pl, c):
             if isinstance(m, nn.LayerNorm): own_parameter(m, 'weight'); own_parameter(m, 'bias')
     return encoder
 
@@ -371,8 +375,7 @@ def add_parallel(encoder:nn.Module, c:ParallelConfig, pl:Placement) -> nn.Module
 
 def add_bitfit(encoder:nn.Module, c:BitFitConfig, pl=None) -> nn.Module:
     "Trainable copies of every bias (of the tuned layers only, with `tune_layers`)"
-    for m in (encoder.modules() if not getattr(c, 'tune_layers', None) else (m for l in tuned_layers(encoder, pl, c) for m in l.modules())):
-        own_parameter(m, 'bias')
+    for m in _tuned_modules(encoder, pl, c): own_parameter(m, 'bias')
     return encoder
 
 # %% ../nbs/10a_petl.ipynb #b6264e03
@@ -413,13 +416,11 @@ def adapted_encoder(backbone:FrozenBackbone, c:PetlConfig) -> nn.Module:
         raise ValueError(f"bottleneck={b:,} is far wider than the backbone's hidden states ({backbone.hidden_size}): an adapter compresses them; "
                          f"give at most {4*backbone.hidden_size} (four times the hidden size, as wide as a feed-forward block; 64 is usual)")
     deep = c.head_layer is not None or c.tune_layers is not None
-    if c.method == 'ia3' and c.tune_layers is not None:
-        raise ValueError("tune_layers is not an option of 'ia3': PEFT's IA3Config cannot be limited to some layers; use 'lora', 'houlsby', "
-                         "'parallel', 'bitfit' or 'full' (head_layer= still truncates)")
-    if deep and c.method in ('prefix', 'coda') and c.tune_layers is not None:
-        raise ValueError(f"tune_layers is not an option of {c.method!r}: it adapts every layer it keeps (head_layer= still truncates)" if c.method == 'coda'
-                         else "tune_layers and head_layer are not options of 'prefix': PEFT's prefix spans every layer; use 'lora' or 'houlsby'")
-    if deep and c.method == 'prefix': raise ValueError("head_layer is not an option of 'prefix': PEFT's prefix spans every layer; use 'lora' or 'houlsby'")
+    why = {'prefix': "PEFT's prefix spans every layer; use 'lora' or 'houlsby'", 'coda': "it adapts every layer it keeps (head_layer= still truncates)",
+           'ia3': "PEFT's IA3Config cannot be limited to some layers; use 'lora', 'houlsby', 'parallel', 'bitfit' or 'full' (head_layer= still truncates)"}
+    for k in ('head_layer', 'tune_layers'):
+        if getattr(c, k) is not None and c.method in why and (k == 'tune_layers' or c.method == 'prefix'):
+            raise ValueError(f"{k} is not an option of {c.method!r}: {why[c.method]}")
     pl = placement_for(backbone, c.method) if m.placement or deep else None
     if m.private_copy:
         enc = truncate_layers(copy.deepcopy(backbone.model), pl, c.head_layer) if deep else copy.deepcopy(backbone.model)
@@ -747,7 +748,7 @@ def method_config(method:str, # an adapter method of `METHODS` (not `adalayers`)
             config = {k: (sorted(v) if isinstance(v, set) else v) for k, v in config.to_dict().items()
                       if k in inspect.signature(type(config)).parameters and k not in ('task_type', 'peft_type') and v is not None}
         config = dict(config or {})
-        own = {k: config.pop(k) for k in ('pooling', 'head_dropout', 'head_layer', 'tune_layers') if k in config}
+        own = {k: config.pop(k) for k in [f.name for f in fields(cls) if f.name not in ('peft', *PetlConfig._TASK)] if k in config} # the library's own options
         c = cls(peft=config, **own)
         pc = peft_config_for(c, _BERT) # fail now on a bad PEFT option
         for k in ('r', 'num_virtual_tokens'): # sizes PEFT accepts at 0, which train nothing
