@@ -13,11 +13,14 @@ from torch import nn
 from fastcore.basics import store_attr
 from fastai.callback.core import Callback
 from fastprogress.fastprogress import progress_bar
+import numpy as np
+from .tasks import TASKS, load_task_split
 from .petl import ParallelConfig, PetlModel, ParallelAdapter, Placement, add_parallel, register_method
 
 # %% auto #0
 __all__ = ['soft_topk', 'routed_count', 'route', 'fixed_random_scores', 'routed_queries_layer', 'CodaLayer', 'CodaConfig',
-           'add_coda', 'distill_coda', 'CodaDistillCallback', 'coda_layers', 'routing_weights', 'plot_routing']
+           'add_coda', 'task_texts', 'text_batches', 'mask_tokens', 'MlmHead', 'distill_coda', 'CodaDistillCallback',
+           'coda_layers', 'routing_weights', 'plot_routing']
 
 # %% ../nbs/10b_coda.ipynb #eb470a4a
 def _exact_topk_shift(z:torch.Tensor, # (batch, tokens) scores / eps, padding already far below the real tokens
@@ -187,6 +190,8 @@ class CodaConfig(ParallelConfig):
     attention:str='routed' # `routed`: the frozen layer's attention among the routed tokens; `all`: routed queries read every token's keys and values (BERT, RoBERTa)
     distill_steps:int=0 # steps of the light-weight training phase before the first fit (0, the default: none; see below)
     distill_lr:float=1e-3 # its learning rate (AdamW)
+    distill_objective:str='state' # `state`: match the dense frozen model's last hidden state; `mlm`: masked-language modelling through an MLM head fitted on the dense model
+    distill_texts:str|None=None # the phase's unlabelled text: `None`, the learner's training batches; a task name, that task's training-split texts
     method:ClassVar[str] = 'coda'
     _SAVED_BEFORE:ClassVar[dict] = dict(inference_weights='hard', iters=20) # what CoDA models saved before these options did
 
@@ -203,8 +208,13 @@ class CodaConfig(ParallelConfig):
             raise ValueError(f"inference_weights must be 'soft' (the training mix at inference too) or 'hard' (weight 1), not {self.inference_weights!r}")
         if not (isinstance(self.distill_steps, int) and self.distill_steps >= 0):
             raise ValueError(f"distill_steps must be an int >= 0 (0 turns the distillation phase off), not {self.distill_steps!r}")
+        if self.distill_objective not in ('state', 'mlm'):
+            raise ValueError(f"distill_objective must be 'state' (the dense model's last hidden state) or 'mlm' (masked-language modelling), not {self.distill_objective!r}")
+        if self.distill_texts is not None and self.distill_texts not in TASKS:
+            raise ValueError(f"distill_texts must be None (the learner's training batches) or a task whose training texts to use, one of {list(TASKS)}; not {self.distill_texts!r}")
 
-    def callbacks(self) -> list: return [CodaDistillCallback(self.distill_steps, self.distill_lr)] if self.distill_steps else []
+    def callbacks(self) -> list:
+        return [CodaDistillCallback(self.distill_steps, self.distill_lr, self.distill_objective, self.distill_texts)] if self.distill_steps else []
 
 def add_coda(encoder:nn.Module, c:CodaConfig, pl:Placement) -> nn.Module:
     "The parallel adapter in every layer, and every layer wrapped in a `CodaLayer` with its router"
@@ -220,40 +230,117 @@ def add_coda(encoder:nn.Module, c:CodaConfig, pl:Placement) -> nn.Module:
 register_method('coda', CodaConfig, 1e-3, (3e-4, 1e-3, 3e-3), adapt=add_coda) # the parallel adapter's range
 
 # %% ../nbs/10b_coda.ipynb #54374d97
+def task_texts(task:str, # a key of `TASKS`
+               n:int|None=None, # how many (all when `None`)
+               seed:int=0, # seed of the shuffle
+              ) -> list[str]:
+    "Unlabelled text from a task's training split, shuffled: labels dropped, both sides of a pair kept, a token task's words joined"
+    spec = TASKS[task] if task in TASKS else None
+    if spec is None: raise ValueError(f"Unknown task {task!r} for unlabelled text; tasks: {list(TASKS)}")
+    if spec.train_split is None: raise ValueError(f"{task!r} has no training split to take unlabelled text from: choose another task")
+    df = load_task_split(task, spec.train_split)
+    texts = [' '.join(t) if spec.kind == 'token' else t for c in spec.text_cols for t in df[c] if len(t)]
+    texts = [texts[i] for i in np.random.default_rng(seed).permutation(len(texts))]
+    return texts if n is None else texts[:n]
+
+def text_batches(texts:list[str], # unlabelled texts
+                 tokenizer, # the backbone's tokenizer
+                 bs:int=32, # texts per batch
+                 max_len:int=128, # truncation length in tokens
+                 device=None, # where the tensors go
+                ):
+    "`(input_ids, attention_mask)` batches of `texts`, in order, round after round"
+    if not texts: raise ValueError("No texts to train on: give a non-empty list")
+    for r in itertools.count():
+        for i in range(0, len(texts), bs):
+            enc = tokenizer(texts[i:i+bs], truncation=True, max_length=max_len, padding=True, return_tensors='pt')
+            yield enc['input_ids'].to(device), enc['attention_mask'].to(device)
+
+def mask_tokens(ids:torch.Tensor, # (batch, tokens) token ids
+                mask:torch.Tensor, # (batch, tokens), 1 for real tokens
+                tokenizer, # with a mask token
+                p:float=0.15, # share of real, non-special tokens to predict
+               ) -> tuple[torch.Tensor, torch.Tensor]:
+    "BERT's masking: of the chosen tokens 80% become the mask token, 10% a random token, 10% stay; targets are -100 elsewhere"
+    if tokenizer.mask_token_id is None: raise ValueError("The masked-language objective needs a tokenizer with a mask token; use distill_objective='state'")
+    special = torch.isin(ids, torch.tensor(tokenizer.all_special_ids, device=ids.device))
+    chosen = (torch.rand(ids.shape, device=ids.device) < p) & mask.bool() & ~special
+    targets = torch.where(chosen, ids, torch.full_like(ids, -100))
+    u, out = torch.rand(ids.shape, device=ids.device), ids.clone()
+    out[chosen & (u < 0.8)] = tokenizer.mask_token_id
+    rnd = chosen & (u >= 0.8) & (u < 0.9)
+    out[rnd] = torch.randint(len(tokenizer), (int(rnd.sum()),), device=ids.device)
+    return out, targets
+
+class MlmHead(nn.Module):
+    "BERT's MLM head on a frozen backbone: dense, GELU, LayerNorm, then the frozen word embeddings (tied) and a bias"
+    def __init__(self, backbone):
+        super().__init__()
+        h, self.embeddings = backbone.hidden_size, backbone.model.get_input_embeddings()
+        self.transform = nn.Sequential(nn.Linear(h, h), nn.GELU(), nn.LayerNorm(h))
+        self.bias = nn.Parameter(torch.zeros(self.embeddings.weight.shape[0]))
+    def forward(self, h:torch.Tensor) -> torch.Tensor: return self.transform(h) @ self.embeddings.weight.detach().T + self.bias
+
 def distill_coda(model:PetlModel, # a CoDA model
-                 dl, # batches of unlabelled text (the task's training `DataLoader`; labels are ignored)
+                 batches, # unlabelled text: a `DataLoader` (the task's training batches; labels are ignored) or an iterator of `(input_ids, attention_mask)`
                  steps:int=100, # optimizer steps
                  lr:float=1e-3, # AdamW learning rate
                  n_inp:int=2, # inputs per batch (3 for sentence pairs)
                  show:bool=True, # progress bar
+                 objective:str='state', # `state`: match the dense model's last hidden state; `mlm`: masked-language modelling
                 ) -> list[float]:
-    "CoDA's light-weight training phase: routers and adapters learn to reproduce the dense frozen model's last hidden state"
+    "CoDA's light-weight training phase: routers and adapters learn to make up for the tokens the frozen layers skip"
+    if objective not in ('state', 'mlm'): raise ValueError(f"objective must be 'state' or 'mlm', not {objective!r}")
     params = [p for n, p in model.trained_parameters().items() if not n.startswith('head.')]
-    opt, losses, was_training = torch.optim.AdamW(params, lr=lr, weight_decay=0.), [], model.training
-    batches = (b for _ in itertools.count() for b in dl)
+    it = (b for _ in itertools.count() for b in batches) if hasattr(batches, '__len__') else iter(batches)
+    def batch():
+        xb = next(it)[:n_inp]
+        return xb[0], xb[1], (xb[2] if len(xb) > 2 else None)
+    def run(steps, params, loss_fn):
+        opt, losses = torch.optim.AdamW(params, lr=lr, weight_decay=0.), []
+        for _ in (progress_bar(range(steps), leave=False) if show else range(steps)):
+            loss = loss_fn(*batch())
+            opt.zero_grad(); loss.backward(); opt.step()
+            losses.append(loss.item())
+        return losses
+    kw = lambda tt: dict(token_type_ids=tt) if tt is not None and model.token_types else {}
+    was_training = model.training
     model.train()
-    for _ in (progress_bar(range(steps), leave=False) if show else range(steps)):
-        xb = next(batches)[:n_inp]
-        ids, mask, tt = xb[0], xb[1], (xb[2] if len(xb) > 2 else None)
-        target = model.backbone(ids, mask, tt)[-1] # the dense frozen model, no autograd
-        kw = dict(token_type_ids=tt) if tt is not None and model.token_types else {}
-        m = mask.unsqueeze(-1).to(target.dtype)
-        loss = (((model.last_hidden_state(ids, mask, **kw) - target)**2) * m).sum() / (m.sum() * target.shape[-1])
-        opt.zero_grad(); loss.backward(); opt.step()
-        losses.append(loss.item())
-    model.train(was_training)
-    return losses
+    try:
+        if objective == 'state':
+            def loss_fn(ids, mask, tt):
+                target = model.backbone(ids, mask, tt)[-1] # the dense frozen model, no autograd
+                m = mask.unsqueeze(-1).to(target.dtype)
+                return (((model.last_hidden_state(ids, mask, **kw(tt)) - target)**2) * m).sum() / (m.sum() * target.shape[-1])
+            return run(steps, params, loss_fn)
+        tok = model.backbone.tokenizer
+        head = MlmHead(model.backbone).to(next(iter(params)).device)
+        def mlm_loss(states, targets): return F.cross_entropy(head(states[targets >= 0]), targets[targets >= 0]) if (targets >= 0).any() else states.sum() * 0
+        def head_loss(ids, mask, tt): # 1: the MLM head learns to read the dense frozen model
+            x, y = mask_tokens(ids, mask, tok)
+            return mlm_loss(model.backbone(x, mask, tt)[-1], y)
+        model.head_losses = run(steps, list(head.transform.parameters()) + [head.bias], head_loss)
+        head.requires_grad_(False)
+        def coda_loss(ids, mask, tt): # 2: routers and adapters learn, through that head, to predict the masked tokens
+            x, y = mask_tokens(ids, mask, tok)
+            return mlm_loss(model.last_hidden_state(x, mask, **kw(tt)), y)
+        return run(steps, params, coda_loss)
+    finally: model.train(was_training)
 
 class CodaDistillCallback(Callback):
     "Run CoDA's light-weight training phase once, at the start of the learner's first fit; the losses go to `learn.distill_losses`"
     order = 1 # after `BackboneUnchangedCallback` has recorded the backbone: this phase is checked too
-    def __init__(self, steps:int=100, lr:float=1e-3): store_attr()
+    def __init__(self, steps:int=100, lr:float=1e-3, objective:str='state', texts:str|None=None): store_attr()
     def before_fit(self):
         model = self.learn.model
         # not for `get_preds` (fastai calls `before_fit` there too), not twice, not on a trained model from `load_head`
         if not self.steps or hasattr(self, 'gather_preds') or getattr(model, 'distilled', False) or getattr(model, 'loaded_from', None): return
-        self.learn.distill_losses = distill_coda(model, self.learn.dls.train, self.steps, self.lr, self.learn.dls.n_inp,
-                                                show=hasattr(self.learn, 'progress'))
+        dl = self.learn.dls.train
+        batches = dl if self.texts is None else text_batches(task_texts(self.texts, self.steps * dl.bs * (2 if self.objective == 'mlm' else 1)),
+                                                             model.backbone.tokenizer, dl.bs, 128, dl.device)
+        self.learn.distill_losses = distill_coda(model, batches, self.steps, self.lr, self.learn.dls.n_inp,
+                                                show=hasattr(self.learn, 'progress'), objective=self.objective)
+        if self.objective == 'mlm': self.learn.mlm_head_losses = model.head_losses
         model.distilled = True
 
 # %% ../nbs/10b_coda.ipynb #f303c374
