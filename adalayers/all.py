@@ -34,7 +34,8 @@ from .analysis import *
 from .compare import *
 from .ood import *
 from .cho_study import *
+from .distributed import *
 from . import (core, named_backbones, report, tasks, backbone, aggregator, crf, heads, saved, model, data, tagging, cache, metrics, callbacks, learner, joint, finetune,
-                       petl, coda, hyper, benchmark, multitask, analysis, compare, ood, cho_study)
+                       petl, coda, hyper, benchmark, multitask, analysis, compare, ood, cho_study, distributed)
 __all__ = ['set_seed'] + [n for m in (core, named_backbones, report, tasks, backbone, aggregator, crf, heads, saved, model, data, tagging, cache, metrics, callbacks, learner, joint,
-                                      finetune, petl, coda, hyper, benchmark, multitask, analysis, compare, ood, cho_study) for n in m.__all__]
+                                      finetune, petl, coda, hyper, benchmark, multitask, analysis, compare, ood, cho_study, distributed) for n in m.__all__]

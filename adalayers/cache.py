@@ -4,8 +4,8 @@
 
 # %% ../nbs/05b_cache.ipynb #01eabd64
 from __future__ import annotations
-import hashlib, json, os, random, shutil, uuid
-from contextlib import contextmanager
+import hashlib, json, os, random, shutil, uuid, warnings
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 import numpy as np
 import torch
@@ -17,8 +17,9 @@ from .backbone import FrozenBackbone
 from .data import AdaDataLoaders, AdaDL, TokenizedDataset, length_mask
 
 # %% auto #0
-__all__ = ['HiddenStatesDataset', 'to_device_async', 'FlatStates', 'iter_hidden_states', 'compute_hidden_states',
-           'cache_hidden_states', 'states_device', 'ReadUsedStates', 'dataset_fingerprint', 'tokenizer_fingerprint',
+__all__ = ['HiddenStatesDataset', 'to_device_async', 'FlatStates', 'process_share', 'broadcast_object', 'gather_objects',
+           'gather_rows', 'on_rank0', 'iter_hidden_states', 'compute_hidden_states', 'cache_hidden_states',
+           'shared_hidden_states', 'states_device', 'ReadUsedStates', 'dataset_fingerprint', 'tokenizer_fingerprint',
            'file_checksum', 'DiskStates', 'check_cached_layers', 'check_cache_backbone', 'human_size',
            'read_cache_meta', 'disk_hidden_states']
 
@@ -30,8 +31,9 @@ class HiddenStatesDataset:
                  base:TokenizedDataset, # the tokenized examples (a `TokenizedDataset`, `TaggedDataset`, ...)
                  states:list, # one (states, tokens, hidden) tensor per example
                  fingerprint:str, # the backbone that computed them
+                 share:tuple[int, int]|None=None, # `(rank, world)`: `base` is one process's share of the examples (an in-memory cache a process group built), which it trains on
                 ):
-        self.base, self.states, self.fingerprint = base, states, fingerprint
+        self.base, self.states, self.fingerprint, self.share = base, states, fingerprint, share
     def __getattr__(self, name): # labels, lengths, words, kind, ... are the base dataset's
         if name.startswith('__') or name == 'base': raise AttributeError(name)
         return getattr(self.base, name)
@@ -103,6 +105,56 @@ class FlatStates:
             if pin: x = x.pin_memory()
         return x.view(len(idxs), n_tokens, x.shape[1], x.shape[2]).permute(0, 2, 1, 3) # a view: heads read each state's slice, nothing is copied again
 
+# %% ../nbs/05b_cache.ipynb #f7533f1b
+def process_share() -> tuple[int, int]:
+    "`(rank, world size)` of this process in torch's default process group; `(0, 1)` outside one"
+    d = torch.distributed
+    return (d.get_rank(), d.get_world_size()) if d.is_available() and d.is_initialized() else (0, 1)
+
+def broadcast_object(obj, src:int=0):
+    "`obj` as the process of rank `src` has it, on every process of the group (`obj` itself outside one)"
+    if process_share()[1] == 1: return obj
+    box = [obj]; torch.distributed.broadcast_object_list(box, src)
+    return box[0]
+
+def gather_objects(obj) -> list:
+    "Every process's `obj`, in rank order (`[obj]` outside a group)"
+    world = process_share()[1]
+    if world == 1: return [obj]
+    out = [None] * world; torch.distributed.all_gather_object(out, obj)
+    return out
+
+def gather_rows(x:torch.Tensor) -> list[torch.Tensor]:
+    "Every process's `x` (any number of rows; the same trailing shape and dtype), in rank order, on `x`'s device"
+    world = process_share()[1]
+    if world == 1: return [x]
+    d, ns = torch.distributed, gather_objects(len(x))
+    dev = torch.device('cuda', torch.cuda.current_device()) if d.get_backend() == 'nccl' else torch.device('cpu') # nccl moves GPU tensors only
+    buf = torch.zeros(max(ns), *x.shape[1:], dtype=x.dtype, device=dev); buf[:len(x)] = x
+    out = [torch.empty_like(buf) for _ in range(world)]
+    d.all_gather(out, buf)
+    return [o[:n].to(x.device) for o, n in zip(out, ns)]
+
+def on_rank0(fn, *args, **kwargs):
+    "`fn(*args, **kwargs)` in the process of rank 0 alone while the others wait; its result on every process, its error raised on every process"
+    rank, world = process_share()
+    if world == 1: return fn(*args, **kwargs)
+    res = err = None
+    if rank == 0:
+        try: res = fn(*args, **kwargs)
+        except Exception as e: err = e
+    res, msg = broadcast_object((res, None if err is None else f"{type(err).__name__}: {err}"))
+    if err is not None: raise err
+    if msg is not None: raise RuntimeError(f"Rank 0 failed, so this process stops too: {msg}")
+    return res
+
+def _warn_unjoined():
+    "Warn a process launched as one of several that has not joined their process group: it would do the whole work alone"
+    if process_share()[1] == 1 and int(os.environ.get('WORLD_SIZE', '1')) > 1:
+        warnings.warn(f"This is process {os.environ.get('RANK', '?')} of {os.environ['WORLD_SIZE']} (torchrun or accelerate launch), but it has "
+                      "joined no process group: it runs the backbone over every example itself. Call `adalayers.distributed.init_distributed()` "
+                      "first to share the work", stacklevel=3)
+
 # %% ../nbs/05b_cache.ipynb #56d90f89
 @contextmanager
 def _kept_random_state():
@@ -116,11 +168,14 @@ def iter_hidden_states(backbone:FrozenBackbone, # the frozen backbone
                        bs:int=64, # examples per backbone batch
                        dtype:torch.dtype=torch.float16, # precision of what is yielded
                        layers:list[int]|None=None, # only these hidden states (default: all)
+                       share:tuple[int, int]|None=None, # `(rank, world)`: only every world-th batch, from the rank-th (one process's share); `None`: all
                       ):
-    "Yield `(index, states)` for every example of `ds` from one backbone pass (length-sorted batches, a progress bar); states are (states, own length, hidden) on the CPU"
+    "Yield `(index, states)` for every example of `ds` (of `share`'s batches) from one backbone pass (length-sorted batches, a progress bar); states are (states, own length, hidden) on the CPU"
+    rank, world = share or (0, 1)
     with _kept_random_state(): # so that a run that builds a cache trains exactly like one that reuses it
         dl = AdaDL(ds, bs=bs, shuffle=False, device=backbone.device)
-        for idxs, b in progress_bar(dl.indexed_batches(), total=len(dl), leave=False):
+        for j, (idxs, b) in enumerate(progress_bar(dl.indexed_batches(), total=len(dl), leave=False, display=rank == 0)):
+            if j % world != rank: continue # the batches one process makes: the same padding, so (on as many threads) the same states to the bit
             with torch.no_grad(): # around the backbone only: a generator suspended inside `no_grad` would keep autograd off in its caller
                 states = backbone(b[0], b[1], b[2] if ds.token_type_ids is not None else None)
                 hs = torch.stack(states if layers is None else [states[l] for l in layers], 1).to('cpu', dtype)
@@ -149,13 +204,40 @@ def cache_hidden_states(dls:AdaDataLoaders, # DataLoaders tokenized for `backbon
                         layers:list[int]|None=None, # disk cache: store only these hidden states (default: all)
                         device:str|torch.device|None=None, # in memory: hold the states here; `None`: on the DataLoaders' GPU when they fit in half its free memory, else the CPU
                        ) -> AdaDataLoaders:
-    "The same DataLoaders, serving hidden states computed once (in memory, or on disk under `path`) instead of token ids"
+    "The same DataLoaders, serving hidden states computed once (in memory, or on disk under `path`) instead of token ids; in a process group each process computes its share"
+    _warn_unjoined()
+    rank, world = process_share()
     loaders = []
     for name, dl in zip(('train', 'valid'), dls.loaders):
-        if path is None: states = compute_hidden_states(backbone, dl.dataset, bs, dtype, device or states_device(dls, backbone, dl.dataset, dtype))
-        else: states = disk_hidden_states(backbone, dl.dataset, path, dls.tokenizer, dls.max_len, name, bs, max_gb, verify, dtype, layers)
-        loaders.append(dl.new(HiddenStatesDataset(dl.dataset, states, backbone.fingerprint)))
+        ds, share = dl.dataset, None
+        if path is not None: states = disk_hidden_states(backbone, ds, path, dls.tokenizer, dls.max_len, name, bs, max_gb, verify, dtype, layers)
+        elif world == 1: states = compute_hidden_states(backbone, ds, bs, dtype, device or states_device(dls, backbone, ds, dtype))
+        else: # each process keeps the training examples it computed (and trains on them); the validation set is gathered
+            share = (rank, world) if name == 'train' else None
+            ds, states = shared_hidden_states(backbone, ds, bs, dtype, device or states_device(dls, backbone, ds, dtype), gather=share is None)
+        loaders.append(dl.new(HiddenStatesDataset(ds, states, backbone.fingerprint, share)))
     return dls.with_loaders(*loaders)
+
+def shared_hidden_states(backbone:FrozenBackbone, # the frozen backbone
+                         ds:TokenizedDataset, # tokenized examples
+                         bs:int=64, # examples per backbone batch
+                         dtype:torch.dtype=torch.float16, # storage precision
+                         device:str|torch.device='cpu', # where to hold them
+                         gather:bool=True, # every example's states on every process, or each process its own
+                        ) -> tuple[TokenizedDataset, FlatStates]:
+    "In a process group each process runs the backbone on its share of the batches: `(ds, every example's states)`, the store one process computes, with `gather`; else `(its examples, their states)`"
+    rank, world = process_share()
+    own = dict(iter_hidden_states(backbone, ds, bs, dtype, share=(rank, world)))
+    idxs = sorted(own)
+    lens = np.asarray([own[i].shape[1] for i in idxs], dtype=np.int64)
+    rows = torch.cat([own[i].transpose(0, 1) for i in idxs]) if idxs else torch.zeros(0, backbone.n_layers + 1, backbone.hidden_size, dtype=dtype)
+    del own
+    if not gather: return ds.subset(idxs), FlatStates(torch.cat([rows, rows.new_zeros(1, *rows.shape[1:])]).to(device), np.concatenate([[0], np.cumsum(lens)]))
+    offsets = np.concatenate([[0], np.cumsum(np.asarray(ds.lengths, dtype=np.int64))])
+    flat = torch.zeros(int(offsets[-1]) + 1, *rows.shape[1:], dtype=dtype, device=device)
+    for their, x in zip(gather_objects(idxs), gather_rows(rows)):
+        if their: flat[torch.from_numpy(np.concatenate([np.arange(offsets[i], offsets[i+1]) for i in their])).to(device)] = x.to(device)
+    return ds, FlatStates(flat, offsets)
 
 def states_device(dls, backbone:FrozenBackbone, ds, dtype:torch.dtype=torch.float16) -> torch.device:
     "Where an in-memory cache of `ds` goes: the DataLoaders' GPU when its states take less than half of the GPU's free memory, else the CPU"
@@ -341,30 +423,73 @@ def disk_hidden_states(backbone:FrozenBackbone, # the frozen backbone
                layers=sorted({l % (backbone.n_layers+1) for l in layers}) if layers is not None else list(range(backbone.n_layers+1)))
     path = Path(path)
     folder = path if (path/'meta.json').exists() else path/f'{split}-{config_checksum(key)[:16]}'
-    if (folder/'meta.json').exists(): return _open_cache(folder, key, verify)
+    folder, built = broadcast_object((folder, (folder/'meta.json').exists())) # in a process group rank 0 decides: every process goes one way
+    if built: return _open_cache(folder, key, verify)
     lengths = np.asarray(ds.lengths, dtype=np.int64)
     offsets = np.concatenate([[0], np.cumsum(lengths)])
-    n_states, hidden, sel = backbone.n_layers + 1, backbone.hidden_size, key['layers']
-    need = int(offsets[-1]) * len(sel) * hidden * np.dtype(_DTYPES[dtype]).itemsize
+    need = int(offsets[-1]) * len(key['layers']) * backbone.hidden_size * np.dtype(_DTYPES[dtype]).itemsize
     if need > max_gb * 1e9:
         raise ValueError(f"The hidden-state cache for {len(ds):,} examples would take {human_size(need)}, over max_gb={max_gb}: "
                          f"raise max_gb, shorten max_len, or cache in memory")
     folder.mkdir(parents=True, exist_ok=True)
+    build = (backbone, ds, offsets, bs, dtype, key['layers'])
+    if process_share()[1] > 1: return _build_together(folder, key, verify, need, build)
     with folder_lock(folder, 'the cache'):
         if (folder/'meta.json').exists(): return _open_cache(folder, key, verify) # built by another process while we waited
-        for stale in folder.glob('*.partial'): stale.unlink() # left by an interrupted build: no builder is running now
-        free = shutil.disk_usage(folder).free
-        if need > free: raise ValueError(f"The cache would take {human_size(need)}; {folder} has {human_size(free)} free: "
-                                         "free some space, or set ADALAYERS_CACHE (or path=) to a larger disk")
-        tag = f'{os.getpid()}.{uuid.uuid4().hex[:8]}' # unique, even without a lock
-        tmp = folder/f'states.bin.{tag}.partial'
-        mm = np.memmap(tmp, dtype=_DTYPES[dtype], mode='w+', shape=(max(int(offsets[-1]), 1), len(sel), hidden))
-        for i, x in iter_hidden_states(backbone, ds, bs, dtype, sel): mm[offsets[i]:offsets[i+1]] = x.transpose(0, 1).numpy()
-        mm.flush(); del mm
-        if offsets[-1] == 0: tmp.write_bytes(b'')
-        meta = dict(key=key, offsets=offsets.tolist(), n_states=n_states, hidden=hidden, dtype=_DTYPES[dtype],
-                    checksum=file_checksum(tmp), n_examples=len(ds)) # the checksum of what this process wrote
-        os.replace(tmp, folder/'states.bin')
-        (folder/f'meta.json.{tag}.partial').write_text(json.dumps(meta))
-        os.replace(folder/f'meta.json.{tag}.partial', folder/'meta.json')
+        tmp, tag = _start_build(folder, need, build)
+        _write_states(tmp, *build)
+        meta = _publish(folder, tmp, tag, key, build) # the checksum of what this process wrote
+    return DiskStates(folder, meta)
+
+def _start_build(folder:Path, need:int, build:tuple) -> tuple[Path, str]:
+    "Clear an interrupted build's leftovers, check the free space, create the states file (zeros) under a unique temporary name"
+    for stale in folder.glob('*.partial'): stale.unlink() # left by an interrupted build: no builder is running now
+    free = shutil.disk_usage(folder).free
+    if need > free: raise ValueError(f"The cache would take {human_size(need)}; {folder} has {human_size(free)} free: "
+                                     "free some space, or set ADALAYERS_CACHE (or path=) to a larger disk")
+    tag = f'{os.getpid()}.{uuid.uuid4().hex[:8]}' # unique, even without a lock
+    tmp = folder/f'states.bin.{tag}.partial'
+    _states_file(tmp, 'w+', build).flush()
+    return tmp, tag
+
+def _states_file(tmp:Path, mode:str, build:tuple) -> np.memmap:
+    backbone, ds, offsets, bs, dtype, sel = build
+    return np.memmap(tmp, dtype=_DTYPES[dtype], mode=mode, shape=(max(int(offsets[-1]), 1), len(sel), backbone.hidden_size))
+
+def _write_states(tmp:Path, backbone, ds, offsets, bs, dtype, sel, share=None):
+    "Write the states of the examples of `ds` (of `share`'s batches) into their rows of the file `tmp`"
+    mm = _states_file(tmp, 'r+', (backbone, ds, offsets, bs, dtype, sel))
+    for i, x in iter_hidden_states(backbone, ds, bs, dtype, sel, share): mm[offsets[i]:offsets[i+1]] = x.transpose(0, 1).numpy()
+    mm.flush(); del mm
+
+def _publish(folder:Path, tmp:Path, tag:str, key:dict, build:tuple) -> dict:
+    "Checksum the written states and give them and `meta.json` their final names (`meta.json` last: a cache exists once it is there)"
+    backbone, ds, offsets, bs, dtype, sel = build
+    if offsets[-1] == 0: tmp.write_bytes(b'')
+    meta = dict(key=key, offsets=offsets.tolist(), n_states=backbone.n_layers + 1, hidden=backbone.hidden_size, dtype=_DTYPES[dtype],
+                checksum=file_checksum(tmp), n_examples=len(ds))
+    os.replace(tmp, folder/'states.bin')
+    (folder/f'meta.json.{tag}.partial').write_text(json.dumps(meta))
+    os.replace(folder/f'meta.json.{tag}.partial', folder/'meta.json')
+    return meta
+
+def _build_together(folder:Path, key:dict, verify:bool, need:int, build:tuple) -> DiskStates:
+    "Build a cache with every process of the group: rank 0 creates the file and publishes it, each process writes the rows of its share of the batches"
+    rank, world = process_share()
+    with folder_lock(folder, 'the cache') if rank == 0 else nullcontext(): # builders outside the group wait for the whole group
+        plan = on_rank0(lambda: None if (folder/'meta.json').exists() else _start_build(folder, need, build))
+        if plan is None: return _open_cache(folder, key, verify) # built by another process while rank 0 waited
+        tmp, tag = plan
+        try:
+            if not tmp.exists(): raise ValueError(f"this process cannot see {tmp}, which rank 0 created: the processes of a group build a disk "
+                                                  "cache together in one folder they all see (one machine, or a shared file system); pass such a "
+                                                  "path=, or cache in memory")
+            _write_states(tmp, *build, share=(rank, world))
+            err = None
+        except Exception as e: err = f"rank {rank}: {type(e).__name__}: {e}"
+        errs = [e for e in gather_objects(err) if e] # every process learns whether all wrote their share
+        if errs:
+            if rank == 0: tmp.unlink(missing_ok=True)
+            raise RuntimeError(f"Building the cache in {folder} failed ({'; '.join(errs)})")
+        meta = on_rank0(_publish, folder, tmp, tag, key, build)
     return DiskStates(folder, meta)

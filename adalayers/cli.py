@@ -4,9 +4,11 @@
 
 # %% ../nbs/90_cli.ipynb #3e9cb299
 from __future__ import annotations
-import json, math, os, shutil, sys, time
+import inspect, json, math, os, shutil, sys, time
 from pathlib import Path
 import matplotlib
+import torch
+from fastcore.basics import noop
 from fastcore.script import anno_parser
 from fastai.torch_core import set_seed
 from .backbone import as_backbone
@@ -14,10 +16,11 @@ from .tasks import TASKS
 from .data import AdaDataLoaders
 from .model import check_options
 from .learner import ada_learner
-from .cache import default_cache_dir
+from .cache import default_cache_dir, broadcast_object, on_rank0
+from .distributed import init_distributed, torchrun
 
 # %% auto #0
-__all__ = ['COMMANDS', 'check_train_args', 'writable_folder', 'publish', 'finite_or_none', 'train', 'main']
+__all__ = ['COMMANDS', 'check_train_args', 'writable_folder', 'publish', 'finite_or_none', 'train', 'cli_args', 'main']
 
 # %% ../nbs/90_cli.ipynb #5b0e6c2d
 def check_train_args(epochs, lr, bs, train_n=None, valid_n=None, max_len=None):
@@ -73,55 +76,83 @@ def train(
     seed:int=42, # random seed
     cache:bool=True, # run the backbone once and train on its hidden states, cached on disk (`--no-cache`: every epoch)
     out:str='runs', # where to write `<task>/head`, `<task>/layer_weights.png` and `<task>/metrics.json`
+    nproc:int=1, # train with this many processes on this machine (torchrun); leave it out when torchrun or accelerate launch starts the command
 ):
     "Train an AdaLayers head over a frozen backbone on a real task; write the head, a layer-weight plot and the metrics"
+    given = {k: v for k, v in locals().items() if k != 'nproc'}
     if task not in TASKS: raise SystemExit(f"Unknown task {task!r}; tasks: {', '.join(TASKS)}")
     check_train_args(epochs, lr, bs, train_n, valid_n, max_len)
+    if isinstance(nproc, bool) or not isinstance(nproc, int) or nproc < 1: raise SystemExit(f"--nproc must be at least 1, not {nproc}")
+    if nproc > 1 and 'LOCAL_RANK' not in os.environ: # start `nproc` processes of this command, and wait for them
+        r = torchrun(['--no-python', sys.executable, '-c', 'from adalayers.cli import main; main()', 'train', *cli_args(train, given)], nproc)
+        if r.returncode: raise SystemExit(f"adalayers train --nproc {nproc}: a process failed (exit status {r.returncode}); its error is above")
+        return
     try: options = check_options(json.loads(Path(config).read_text()) if config else {})
     except (OSError, ValueError) as e: raise SystemExit(f"--config {config}: {e}")
     flags = dict(k=k, alpha=alpha, layer=layer, topk=topk, cutoff=cutoff, crf=crf or None)
     options.update({n: v for n, v in flags.items() if v is not None})
     dest = writable_folder(Path(out)/task) # checked now: not after training, when the head would be lost
     matplotlib.use('Agg')
+    rank, world = init_distributed() # (0, 1) in a single process
+    say = print if rank == 0 else noop # rank 0 prints, and writes
     set_seed(seed)
     if backbone is not None and not backbone.strip():
         raise SystemExit("--backbone is empty: give a model folder, a hub id or a named backbone (all-mpnet-base-v2), or leave it out for "
                          "the bundled all-MiniLM-L6-v2")
     try: bb = as_backbone(backbone)
     except (OSError, ValueError) as e: raise SystemExit(f"--backbone {backbone}: {e}")
-    print(f"backbone: {backbone or 'the bundled all-MiniLM-L6-v2'} ({type(bb.model).__name__}, {bb.n_layers} layers, hidden {bb.hidden_size})")
+    say(f"backbone: {backbone or 'the bundled all-MiniLM-L6-v2'} ({type(bb.model).__name__}, {bb.n_layers} layers, hidden {bb.hidden_size})")
     try:
         dls = AdaDataLoaders.from_task(task, bb, train_n=train_n, valid_n=valid_n, bs=bs, max_len=max_len, seed=seed)
-        print(f"task: {task}, {len(dls.train_ds)} training and {len(dls.valid_ds)} validation examples, labels {dls.vocab}")
+        say(f"task: {task}, {len(dls.train_ds)} training and {len(dls.valid_ds)} validation examples, labels {dls.vocab}")
         if cache:
-            print("computing the backbone's hidden states once (training epochs then skip the backbone)")
+            say("computing the backbone's hidden states once (training epochs then skip the backbone)" + (f", shared by {world} processes" if world > 1 else ''))
             dls = dls.cached(bb, path=default_cache_dir())
         learn = ada_learner(dls, bb, config=options, entropy_lambda=entropy_lambda)
     except (OSError, ValueError) as e: raise SystemExit(f"adalayers train --task {task}: {e}")
     n_train = sum(p.numel() for p in learn.model.head.parameters())
-    print(f"trainable parameters: {n_train:,} (the backbone's {sum(p.numel() for p in bb.parameters()):,} stay frozen)")
+    say(f"trainable parameters: {n_train:,} (the backbone's {sum(p.numel() for p in bb.parameters()):,} stay frozen)")
+    if world > 1: say(f"{world} processes ({torch.distributed.get_backend()}): each step averages {world} batches of {bs}, at lr {lr}")
     start = time.time()
-    try: learn.fit_one_cycle(epochs, lr)
+    try:
+        with learn.distrib_ctx(): learn.fit_one_cycle(epochs, lr)
     except (ValueError, FloatingPointError) as e: raise SystemExit(f"training stopped, nothing written: {e}")
     secs = time.time() - start
     w = learn.layer_weights.weights
-    print('layer weights (0 = embeddings): ' + '  '.join(f'{i}:{v:.3f}' for i, v in enumerate(w.tolist())))
-    staging = dest/f'.staging-{os.getpid()}' # everything is written here first, then renamed into place
-    try:
-        learn.save_head(staging/'head')
+    say('layer weights (0 = embeddings): ' + '  '.join(f'{i}:{v:.3f}' for i, v in enumerate(w.tolist())))
+    staging = dest/f'.staging-{broadcast_object(os.getpid())}' # rank 0's; everything is written here first, then renamed into place
+    def finish():
         learn.layer_weights.plot().savefig(staging/'layer_weights.png', dpi=100, bbox_inches='tight')
         names = ['train_loss', 'valid_loss'] + [m.name for m in learn.metrics]
         res = dict(task=task, epochs=epochs, seconds=round(secs, 1), layer_weights=[round(v, 4) for v in w.tolist()],
                    **{n: finite_or_none(round(float(v), 4)) for n, v in zip(names, learn.recorder.values[-1])})
+        if world > 1: res['processes'] = world
         if hasattr(learn, 'entity_report'): # token tasks
             report = learn.entity_report()
             print(report.to_string(index=False))
             res['entity_report'] = [{k: finite_or_none(v) for k, v in r.items()} for r in report.to_dict('records')]
         (staging/'metrics.json').write_text(json.dumps(res, indent=2, allow_nan=False))
         publish(staging, dest)
-    finally: shutil.rmtree(staging, ignore_errors=True)
-    print(f"wrote {dest/'head'} (head only), {dest/'layer_weights.png'} and {dest/'metrics.json'}")
+    try:
+        learn.save_head(staging/'head') # rank 0 writes, the others wait
+        on_rank0(finish)
+    finally:
+        if rank == 0: shutil.rmtree(staging, ignore_errors=True)
+    say(f"wrote {dest/'head'} (head only), {dest/'layer_weights.png'} and {dest/'metrics.json'}")
     return learn
+
+def cli_args(fn, # a command's function (`train`)
+             values:dict, # argument name -> value
+            ) -> list[str]:
+    "The command-line options that give `fn` the arguments `values`, as `anno_parser` reads them (arguments at their defaults left out)"
+    args = []
+    for name, p in inspect.signature(fn).parameters.items():
+        if name not in values or values[name] == p.default: continue
+        flag = name.replace('_', '-')
+        if isinstance(p.default, bool): args.append(f'--{flag}' if values[name] else f'--no-{flag}')
+        else: args += [f'--{flag}', str(values[name])]
+    return args
+
 
 # %% ../nbs/90_cli.ipynb #dbef5ec9
 COMMANDS = dict(train=train)

@@ -30,8 +30,7 @@ def _imports_only(src:str)->str:
     "The top-level import statements of `src`, in order ('' when it has none or does not parse)"
     try: tree = ast.parse(src)
     except SyntaxError: return ''
-    lines = src.splitlines()
-    return '\n'.join('\n'.join(lines[t.lineno-1:t.end_lineno]) for t in tree.body if isinstance(t, (ast.Import, ast.ImportFrom)))
+    return '\n'.join(ast.get_source_segment(src, t) for t in tree.body if isinstance(t, (ast.Import, ast.ImportFrom))) # the statement alone, not the rest of its line
 
 def _tst_flags(): return set(str(get_config().get('tst_flags', '')).split())
 

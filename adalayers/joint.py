@@ -14,9 +14,11 @@ from fastcore.basics import store_attr
 from fastai.data.core import DataLoaders
 from fastai.learner import Learner, Metric, mk_metric
 from fastai.losses import MSELossFlat
+from fastai.torch_core import get_model
 from .saved import save_extras, load_extras, save_lock
 from .saved import load_head as load_saved
 from .learner import LEARNERS, check_labels, check_vocabulary
+from .cache import on_rank0
 from .metrics import metrics_for
 
 # %% auto #0
@@ -80,14 +82,16 @@ class MultiTaskDL:
         ids = torch.full((x.shape[0],), self.task_ids[task], dtype=torch.long, device=mask.device)
         return (x, mask, tt, ids, *b[n:], ids)
 
+    def task_order(self) -> list[int]:
+        "The task (its position in `tasks`) of each training batch of a pass, drawn ∝ `probabilities()` from torch's global generator: `set_seed` makes it repeatable"
+        return torch.multinomial(torch.tensor(list(self.probabilities().values())), len(self), replacement=True).tolist()
+
     def __iter__(self):
         if self.temperature is None: # validation: every batch once, task after task
             for t, dl in self.loaders.items():
                 for b in dl: yield self.tag(t, b)
             return
-        tasks, p = self.tasks, torch.tensor(list(self.probabilities().values()))
-        order = torch.multinomial(p, len(self), replacement=True).tolist() # the global torch generator: `set_seed` makes it repeatable
-        its = {}
+        tasks, order, its = self.tasks, self.task_order(), {}
         for i in order:
             t = tasks[i]
             if t not in its: its[t] = iter(self.loaders[t])
@@ -282,11 +286,18 @@ class MultiTaskLearner(Learner):
         return pd.DataFrame([dict(task=t, **{m.metric.name: m.value for m in ms if m.task == t}) for t in self.dls.task_names]).set_index('task')
 
     def save_head(self, path:str|Path) -> Path:
-        "Save what the model owns (hypernetworks, task embeddings, LayerNorm copies, task heads) and its tasks, pinned to the backbone, with the learner's head extras"
-        with save_lock(Path(path)): # the model and its extras, one process at a time
-            path = Path(self.model.save_pretrained(path))
+        "Save what the model owns (hypernetworks, task embeddings, LayerNorm copies, task heads) and its tasks, pinned to the backbone, with the learner's head extras; in a process group rank 0 writes, the others wait"
+        return on_rank0(self._save_head, Path(path))
+
+    def _save_head(self, path:Path) -> Path:
+        with save_lock(path): # the model and its extras, one process at a time
+            path = Path(get_model(self.model).save_pretrained(path)) # the model itself, not a `DistributedDataParallel` wrapper
             save_extras(self, path)
         return path
+
+    def export(self, fname='export.pkl', **kwargs):
+        "fastai's `Learner.export`; in a process group rank 0 writes, the others wait"
+        return on_rank0(super().export, fname, **kwargs)
 
     def load_head(self, path:str|Path):
         "Load what `save_head` wrote (`load_head`), every task it knew; refuses another method or another backbone"

@@ -15,7 +15,7 @@ from fastcore.meta import delegates
 from fastcore.basics import patch
 from fastai.learner import Learner
 from fastai.losses import CrossEntropyLossFlat, MSELossFlat
-from fastai.torch_core import display_df
+from fastai.torch_core import display_df, get_model
 from fastai.callback.all import * # fit_one_cycle, lr_find, to_fp16, ...
 from .aggregator import AdaLayers
 from .backbone import as_backbone, check_tokenizer
@@ -24,7 +24,7 @@ from .metrics import metrics_for, entity_report, main_metric
 from .crf import CRF
 from .tagging import TokenCrossEntropy, CRFLoss, decode_word_tags, pack_words
 from .data import AdaDL, word_tags, split_words, tagged_words
-from .cache import check_cached_layers, check_cache_backbone, ReadUsedStates
+from .cache import check_cached_layers, check_cache_backbone, ReadUsedStates, on_rank0
 from .saved import load_head as load_saved, save_extras, load_extras, save_lock
 from .callbacks import FrozenBackboneCallback, TrainingChecksCallback, EntropyPenaltyCallback, LayerWeightsCallback, BestWeightsCallback, find_modules
 
@@ -116,12 +116,19 @@ class AdaLearner(Learner):
         return df, out, targs
 
     def save_head(self, path:str|Path) -> Path:
-        "Save what trained alone (`config.json`, `head.safetensors`: never the backbone), pinned to the backbone's fingerprint, with the learner's head extras"
+        "Save what trained alone (`config.json`, `head.safetensors`: never the backbone), pinned to the backbone's fingerprint, with the learner's head extras; in a process group rank 0 writes, the others wait"
         self._check_saveable()
-        with save_lock(Path(path)): # the head and its extras, one process at a time
-            path = Path(self.model.save_pretrained(path))
+        return on_rank0(self._save_head, Path(path))
+
+    def _save_head(self, path:Path) -> Path:
+        with save_lock(path): # the head and its extras, one process at a time
+            path = Path(get_model(self.model).save_pretrained(path)) # the model itself: a `DistributedDataParallel` wrapper's `state_dict` would bypass the model's own
             save_extras(self, path)
         return path
+
+    def export(self, fname='export.pkl', **kwargs):
+        "fastai's `Learner.export`; in a process group rank 0 writes, the others wait"
+        return on_rank0(super().export, fname, **kwargs)
 
     def load_head(self, path:str|Path):
         "Load what `save_head` wrote, rebuilt on this backbone; refuses another method, another backbone, other classes"
