@@ -24,7 +24,7 @@ from .metrics import metrics_for, entity_report, main_metric
 from .crf import CRF
 from .tagging import TokenCrossEntropy, CRFLoss, decode_word_tags, pack_words
 from .data import AdaDL, word_tags, split_words, tagged_words
-from .cache import check_cached_layers, check_cache_backbone, ReadUsedStates, on_rank0
+from .cache import check_cached_layers, check_cache_backbone, ReadUsedStates, on_rank0, gather_objects
 from .saved import load_head as load_saved, save_extras, load_extras, save_lock
 from .callbacks import FrozenBackboneCallback, TrainingChecksCallback, EntropyPenaltyCallback, LayerWeightsCallback, BestWeightsCallback, find_modules
 
@@ -307,8 +307,9 @@ def refuse_cached(loaders, # DataLoaders (`AdaDL`s)
 def class_weights_for(dls, # `AdaDataLoaders`
                       how='balanced', # `balanced` (inverse class frequency) or one weight per class
                      ) -> torch.Tensor:
-    "Class weights for the loss: inverse frequency in the training set, or as given"
+    "Class weights for the loss: inverse frequency in the training set (all of it, also where each process holds a share), or as given"
     counts = dls.train_ds.class_counts(dls.c).astype(np.float32) # refuses a task without classes (regression)
+    if getattr(dls.train_ds, 'share', None) is not None: counts = np.sum(gather_objects(counts), 0) # one process's share of an in-memory cache: every share's counts
     if isinstance(how, str):
         if how != 'balanced': raise ValueError(f"class_weights takes 'balanced' or one weight per class, not {how!r}")
         w = counts.sum() / (dls.c * np.maximum(counts, 1))
