@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import torch
 from torch import nn
 from torch.nn.parallel import DistributedDataParallel
-from fastcore.basics import patch, listify, noop
+from fastcore.basics import patch, noop
 from fastai.callback.progress import ProgressCallback
 from fastai.distributed import DistributedDL, DistributedTrainer
 from fastai.torch_core import to_detach, get_model

@@ -10,8 +10,8 @@ from html import unescape as html_unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit, unquote
-from fastcore.basics import AttrDict, noop
-from fastcore.nbio import read_nb, write_nb, NbCell
+from fastcore.basics import noop
+from fastcore.nbio import read_nb, NbCell
 from fastcore.parallel import parallel
 from fastcore.script import call_parse
 import nbdev, nbdev.serve, nbdev.serve_drv
